@@ -1,0 +1,151 @@
+"""The command line: `together-online COMMAND` or `python main.py COMMAND`.
+
+Layer: top. Parses arguments and hands over to a front end; exit codes are
+0 for success, 1 when the input has errors, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from . import __version__
+from .paths import SCENARIOS_DIR, display_path, find_scenario
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="together-online",
+        description="Together Online: short stories about life online that a caregiver and a child play together.",
+    )
+    parser.add_argument("--version", action="version", version=f"Together Online {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the stories (the default)")
+    _add_names(play)
+
+    validate = commands.add_parser("validate", help="check scenario files and report every problem")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the game's scenarios/)")
+    validate.add_argument("--format", choices=("full", "brief", "json"), default="full",
+                          help="full: with source lines and hints (default); brief: one line each; json")
+    validate.add_argument("--no-warnings", action="store_true", help="do not print warnings")
+    validate.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    validate.add_argument("--explain", metavar="CODE", help="explain a diagnostic code such as E202")
+
+    graph = commands.add_parser("graph", help="print a scenario as a Mermaid or Graphviz graph")
+    graph.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
+
+    text = commands.add_parser("text", help="play one scenario in the terminal")
+    text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
+    _add_names(text)
+    return parser
+
+
+def _add_names(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--child", default="", metavar="NAME", help="the child's nickname (optional)")
+    parser.add_argument("--caregiver", default="", metavar="NAME", help="the caregiver's nickname (optional)")
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "play"
+    try:
+        if command == "validate":
+            return run_validate(args, stdout)
+        if command == "graph":
+            return run_graph(args, stdout)
+        if command == "text":
+            return run_text(args, stdin, stdout)
+        return run_play(args, stdin, stdout)
+    except KeyboardInterrupt:
+        stdout.write("\n")
+        return EXIT_OK
+    except BrokenPipeError:  # e.g. `validate | head`
+        return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .console.report import print_reports, summary
+    from .story.codes import CODES
+    from .story.validate import check_file, scenario_files
+
+    if args.explain:
+        code = args.explain.upper()
+        if code not in CODES:
+            sys.stderr.write(f"together-online validate: unknown code '{args.explain}'\n")
+            return EXIT_USAGE
+        stdout.write(f"{code}: {CODES[code]}\n")
+        return EXIT_OK
+    try:
+        files = scenario_files(args.paths or [SCENARIOS_DIR])
+    except FileNotFoundError as missing:
+        sys.stderr.write(f"together-online validate: no such file or folder: {missing}\n")
+        return EXIT_USAGE
+    reports = [check_file(path, display_path(path)) for path in files]
+    errors, warnings = print_reports(reports, stdout, args.format, show_warnings=not args.no_warnings)
+    if args.format != "json":
+        stdout.write(summary(len(reports), errors, warnings) + "\n")
+    if errors or (args.strict and warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _load_for_command(name: str, stdout: TextIO):
+    """Load a scenario named on the command line, printing problems if any."""
+    from .console.report import print_reports
+    from .story.validate import check_file
+
+    path = find_scenario(name)
+    if path is None:
+        sys.stderr.write(f"together-online: no scenario '{name}' (give an id from scenarios/ or a path to a .yaml file)\n")
+        return None, EXIT_USAGE
+    report = check_file(path, display_path(path))
+    if report.scenario is None or any(d.is_error for d in report.diagnostics):
+        print_reports([report], stdout, show_warnings=False)
+        stdout.write(f"{display_path(path)} has errors; fix them first (see above).\n")
+        return None, EXIT_ERRORS
+    return report.scenario, EXIT_OK
+
+
+def run_graph(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .story.graph import FORMATS
+
+    scenario, status = _load_for_command(args.scenario, stdout)
+    if scenario is None:
+        return status
+    output = FORMATS[args.format](scenario)
+    if args.output:
+        try:
+            Path(args.output).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"together-online graph: cannot write {args.output}: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    else:
+        stdout.write(output)
+    return EXIT_OK
+
+
+def run_text(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from .console.player import TextPlayer
+    from .story import Names
+
+    scenario, status = _load_for_command(args.scenario, stdout)
+    if scenario is None:
+        return status
+    TextPlayer(scenario, stdin, stdout, Names(args.child, args.caregiver)).run()
+    return EXIT_OK
+
+
+def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from .console.library import play_library
+
+    return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver)

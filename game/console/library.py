@@ -1,0 +1,57 @@
+"""The terminal story picker: list the stories, play one, come back.
+
+Layer: console. This is what `together-online` starts until the window
+(a later issue) exists. Stories with errors are left out of the list, with
+a note, so one broken file never keeps a family from the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from ..story import Names, Scenario
+from ..story.validate import check_file, scenario_files
+from .player import TextPlayer
+
+
+def load_library(folder: Path) -> tuple[list[Scenario], list[str]]:
+    """The stories in `folder` that load cleanly, and the names of those that don't."""
+    stories, broken = [], []
+    for path in scenario_files([folder]) if folder.is_dir() else []:
+        report = check_file(path)
+        if report.scenario is not None and not any(d.is_error for d in report.diagnostics):
+            stories.append(report.scenario)
+        else:
+            broken.append(path.name)
+    stories.sort(key=lambda s: (s.ages, s.id))
+    return stories, broken
+
+
+def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", caregiver: str = "") -> int:
+    stories, broken = load_library(folder)
+    stdout.write("Together Online\n===============\n")
+    stdout.write("Short stories about life online, for a child and a caregiver to play together.\n")
+    for name in broken:
+        stdout.write(f"(The story file {name} has errors and is left out; "
+                     f"run 'together-online validate' to see them.)\n")
+    if not stories:
+        stdout.write(f"No stories found in {folder}.\n")
+        return 1
+    names = Names(child, caregiver)
+    while True:
+        stdout.write("\nStories:\n")
+        for number, story in enumerate(stories, 1):
+            title = story.title.source if story.title else story.id
+            stdout.write(f"  {number}) {title}  (ages {story.ages[0]}-{story.ages[1]}, about {story.minutes} min)\n")
+        stdout.write("Pick a story by number (q to quit): ")
+        stdout.flush()
+        answer = stdin.readline()
+        if not answer or answer.strip() == "q":
+            stdout.write("\nBye!\n")
+            return 0
+        answer = answer.strip()
+        if not answer.isdigit() or not 1 <= int(answer) <= len(stories):
+            stdout.write(f"Please type a number from 1 to {len(stories)}.\n")
+            continue
+        TextPlayer(stories[int(answer) - 1], stdin, stdout, names).run()
