@@ -122,7 +122,7 @@ class _ScenarioBuilder:
         scenario.note = top.get("note", r.text)
         goals = top.get("learning_goals", lambda n: r.items(n, "learning goals"), required=True)
         scenario.learning_goals = tuple(t for t in (self._text(n) for n in goals or ()) if t)
-        if goals is not None and not scenario.learning_goals and not r.diagnostics[-1:]:
+        if goals == [] and "learning_goals" in top:
             r.error(top.raw("learning_goals"), "E108", "'learning_goals' is empty", "write at least one goal")
         scenario.ages = top.get("ages", self._ages, required=True) or (MIN_AGE, MAX_AGE)
         minutes = top.get("minutes", r.integer, required=True)
