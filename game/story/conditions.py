@@ -227,9 +227,9 @@ class TypeProblem:
     hint: str | None = None
 
 
-def check_condition(condition: Condition, types: Mapping[str, str]) -> list[TypeProblem]:
-    """Type problems of a condition; `types` maps variable names to 'bool'/'int'.
-    The whole condition must be a truth value."""
+def check_condition(condition: Condition, types: Mapping[str, str | None]) -> list[TypeProblem]:
+    """Type problems of a condition; `types` maps variable names to 'bool'/'int'
+    (None: declared, type unknown). The whole condition must be a truth value."""
     problems: list[TypeProblem] = []
     result = _type_of(condition.tree, types, problems)
     if result == "int":
@@ -239,7 +239,7 @@ def check_condition(condition: Condition, types: Mapping[str, str]) -> list[Type
     return problems
 
 
-def _type_of(expr: Expr, types: Mapping[str, str], problems: list[TypeProblem]) -> str | None:
+def _type_of(expr: Expr, types: Mapping[str, str | None], problems: list[TypeProblem]) -> str | None:
     if isinstance(expr, Const):
         return "bool" if isinstance(expr.value, bool) else "int"
     if isinstance(expr, Var):
@@ -268,7 +268,7 @@ def _type_of(expr: Expr, types: Mapping[str, str], problems: list[TypeProblem]) 
     return "bool"
 
 
-def _expect_bool(expr: Expr, types: Mapping[str, str], problems: list[TypeProblem], where: str) -> None:
+def _expect_bool(expr: Expr, types: Mapping[str, str | None], problems: list[TypeProblem], where: str) -> None:
     kind = _type_of(expr, types, problems)
     if kind == "int":
         problems.append(TypeProblem(_offset(expr), 1, "type",

@@ -75,7 +75,9 @@ class _ScenarioBuilder:
     def __init__(self, reporter: Reporter, stem: str):
         self.r = reporter
         self.stem = stem
-        self.types: dict[str, str] = {}
+        # 'bool' or 'int' per declared variable; None when its start value has an
+        # error, so conditions and 'set' on it do not also report it as undeclared.
+        self.types: dict[str, str | None] = {}
         self.speakers: set[str] = {NARRATOR}
 
     def build(self, root: Node) -> Scenario:
@@ -87,7 +89,6 @@ class _ScenarioBuilder:
         self._header(top, scenario)
         if "state" in top:
             scenario.variables = self._variables(top.raw("state"))
-        self.types = {name: v.type_name for name, v in scenario.variables.items()}
         if "characters" in top:
             scenario.characters = self._characters(top.raw("characters"))
         self.speakers = {NARRATOR, *scenario.characters}
@@ -174,6 +175,7 @@ class _ScenarioBuilder:
             value = self.r.value(value_node)
             if value is not None:
                 variables[name] = Variable(name, value, self.r.loc(key))
+            self.types[name] = variables[name].type_name if name in variables else None
         return variables
 
     def _characters(self, node: Node) -> dict[str, Character]:
@@ -313,10 +315,7 @@ class _ScenarioBuilder:
 
     def _condition(self, node: Node) -> Condition | None:
         r = self.r
-        if isinstance(node, ScalarNode) and not node.style and node.value in ("true", "false"):
-            source = node.value
-        else:
-            source = r.text(node, "condition")
+        source = r.text(node, "condition")
         if source is None:
             return None
         try:
@@ -350,8 +349,10 @@ class _ScenarioBuilder:
                 assignments.append(assignment)
         return tuple(assignments)
 
-    def _assignment(self, name: str, node: Node, kind: str) -> Assignment | None:
+    def _assignment(self, name: str, node: Node, kind: str | None) -> Assignment | None:
         r = self.r
+        if kind is None or not r.check_tag(node):  # None: the start value's error is reported
+            return None
         raw = node.value if isinstance(node, ScalarNode) and not node.style else None
         loc = r.loc(node)
         if kind == "bool":
@@ -363,8 +364,10 @@ class _ScenarioBuilder:
             return None
         if raw is not None and INTEGER.match(raw):
             return Assignment(name, int(raw), raw[0] in "+-", loc)
-        if r.value(node) is not None:
-            r.error(node, "E305", f"'{name}' is a number, so it cannot be set to {raw}",
+        if raw is None:
+            r.value(node)  # quoted text, a list or a map: reported as the wrong type
+        else:  # a plain word such as true or yes
+            r.error(node, "E305", f"'{name}' is a number, so it cannot be set to {r.describe(node)}",
                     "write a number, or +1 / -1 to add or subtract")
         return None
 
@@ -378,11 +381,14 @@ def _content_loc(r: Reporter, node: Node) -> SourceLoc:
 
 def _offset_loc(r: Reporter, node: Node, offset: int, length: int) -> SourceLoc:
     """The location of character `offset` of a scalar's value, exact when the
-    scalar is written on one line (plain or quoted), else the scalar's start."""
+    scalar is written on one line (plain, or quoted without escapes such as
+    \\" or ''), else the scalar's start."""
     loc = r.loc(node)
     if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line or node.style not in (None, "", "'", '"'):
         return loc
     shift = 1 if node.style else 0
+    if loc.length - 2 * shift != len(node.value):  # escapes: value and source columns differ
+        return loc
     return SourceLoc(loc.path, loc.line, loc.col + shift + offset, length)
 
 

@@ -95,13 +95,14 @@ class Reporter:
 
     def value(self, node: Node) -> bool | int | None:
         """A state value: true, false or a whole number."""
+        if not self.check_tag(node):
+            return None
         if isinstance(node, ScalarNode) and not node.style and INTEGER.match(node.value):
             return int(node.value)
         if isinstance(node, ScalarNode) and not node.style and node.value in _BOOLS:
             return _BOOLS[node.value]
-        if self.check_tag(node):
-            hint = "write true or false" if isinstance(node, ScalarNode) and node.value in _YAML11_BOOLS else None
-            self.wrong_type(node, "true, false or a whole number", hint)
+        hint = "write true or false" if isinstance(node, ScalarNode) and node.value in _YAML11_BOOLS else None
+        self.wrong_type(node, "true, false or a whole number", hint)
         return None
 
     def choice(self, node: Node, allowed: Sequence[str], what: str) -> str | None:
@@ -154,6 +155,8 @@ class Fields:
         self.values: dict[str, Node] = {}
         self.keys: dict[str, Node] = {}
         for key, value in node.value:
+            if not reporter.check_tag(key):
+                continue
             if not isinstance(key, ScalarNode):
                 reporter.error(key, "E011", "a key must be a plain word, not a list or a map")
                 continue
@@ -196,6 +199,8 @@ class Fields:
                 hint = did_you_mean(name, allowed)
                 if name == "<<":
                     hint = "YAML merge keys are not supported; write the keys out"
+                elif " " in name.strip():  # no key has a space: this is text with ': ' in it
+                    hint = "a text containing ': ' must be put in quotes, or written as a block with '>-'"
                 elif hint is None:
                     hint = "allowed here: " + ", ".join(allowed)
                 self.reporter.error(key, "E101", f"unknown key '{name}' in {what}", hint)

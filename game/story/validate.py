@@ -25,14 +25,19 @@ MAX_LENGTHS = {"title": 60, "line": 280, "choice": 110, "feedback": 400, "prompt
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
-def check_scenario(scenario: Scenario) -> list[Diagnostic]:
-    """Diagnostics for a scenario that loaded (possibly with errors)."""
+def check_scenario(scenario: Scenario, loaded_cleanly: bool = True) -> list[Diagnostic]:
+    """Diagnostics for a scenario that loaded (possibly with errors). The loader
+    leaves a value with an error out of the model (an 'if:' with a typo, a
+    wrong 'set:'), so when it reported errors (`loaded_cleanly=False`) the usage
+    and play checks are skipped: they would report what is not so, such as a
+    variable "never used" or a dead end as a node whose choices are all hidden."""
     found: list[Diagnostic] = []
     found += _references(scenario)
     found += _unreachable(scenario)
-    found += _usage(scenario)
+    if loaded_cleanly:
+        found += _usage(scenario)
     found += _style(scenario)
-    if not has_errors(found):
+    if loaded_cleanly and not has_errors(found):
         found += _exploration(scenario)
     return found
 
@@ -217,7 +222,7 @@ def check_file(path: str | os.PathLike, display_path: str | None = None) -> File
     loaded = read_scenario(path, display_path)
     diagnostics = list(loaded.diagnostics)
     if loaded.scenario is not None:
-        diagnostics += check_scenario(loaded.scenario)
+        diagnostics += check_scenario(loaded.scenario, loaded_cleanly=not has_errors(diagnostics))
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileReport(display_path or str(path), loaded.scenario, diagnostics, loaded.source)
 

@@ -104,7 +104,8 @@ def parse_yaml(data: bytes, path: str) -> YamlDocument:
         doc.text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1  # characters, as editors count
         doc.diagnostics.append(error(SourceLoc(path, line, col, 1), "E003",
                                      f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
                                      "save the file as UTF-8 in your editor"))
@@ -148,24 +149,38 @@ def _flow_too_deep(text: str, path: str) -> Diagnostic | None:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
     problem = exc.problem or "cannot be read"
     message = f"YAML syntax error: {problem}"
-    if exc.context and exc.context_mark and exc.context_mark is not mark:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
     hint = None
+    if "end of stream" in problem and "quoted scalar" in (exc.context or "") and exc.context_mark:
+        # The end of the file is where libyaml gave up; the author must look at the opening quote.
+        mark = exc.context_mark
+        message = "YAML syntax error: a quote that starts here is never closed"
+        hint = "end the text with the same quote mark; inside '...' write '' for an apostrophe"
+    elif exc.context and exc.context_mark and exc.context_mark is not mark:
+        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
     source_lines = text.splitlines()
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    return error(SourceLoc(path, line, col, 1), "E004", message,
+                 hint or _syntax_hint(problem, exc.context or "", bad_line, col))
+
+
+def _syntax_hint(problem: str, context: str, bad_line: str, col: int) -> str | None:
+    """What an author most likely did, judged from libyaml's message and the
+    character it stopped at (libyaml's messages do not name the character)."""
     if "\t" in bad_line[: max(col, 1)] or "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
-        hint = "indent with spaces: YAML does not allow tabs for indentation"
-    elif "mapping values are not allowed" in problem:
-        hint = "a text containing ': ' must be put in quotes, or written as a block with '>-'"
-    elif "found undefined alias" in problem:
-        hint = "'*' starts an alias in YAML; put text that begins with '*' in quotes"
-    elif "found character '@' that cannot start any token" in problem or "'`'" in problem:
-        hint = "put text that begins with '@' or '`' in quotes"
-    return error(SourceLoc(path, line, col, 1), "E004", message, hint)
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    if "mapping values are not allowed" in problem:
+        return "a text containing ': ' must be put in quotes, or written as a block with '>-'"
+    if "found undefined alias" in problem or "scanning an alias" in context:
+        return "'*' starts an alias in YAML; put text that begins with '*' in quotes"
+    if "cannot start any token" in problem and 0 < col <= len(bad_line):
+        return f"put text that begins with '{bad_line[col - 1]}' in quotes"
+    if "block sequence entries are not allowed" in problem:
+        return "put text that begins with '- ' in quotes, or start each list item on its own line"
+    return None
 
 
 def _check_aliases(root: Node, path: str) -> Diagnostic | None:
