@@ -32,7 +32,7 @@ def test_text_player_plays_to_an_ending_scripted():
     assert status == 0
     assert "Sam_2011 [chat]: hey ur builds" in out
     assert "[Ana decides]" in out and "[decide together]" in out
-    assert "For Dad: Dad, how would you like Ana to tell you about something like this?" in flat(out)
+    assert "For Dad: How would you like Ana to tell you about something like this?" in flat(out)
     assert "--- The end (supported) ---" in out
     assert "To remember: It is never too late to tell someone you trust." in flat(out)
 
@@ -42,6 +42,11 @@ def test_text_player_undo_and_quit():
     assert status == 0
     assert "(undone)" in out and "Stopped." in out
     assert "For the child:" in out  # no nickname given
+
+
+def test_prompts_read_well_without_nicknames():
+    status, out = run(["text", str(EXAMPLE)], "\n2\n\n1\n\n\n")
+    assert "For the caregiver: How would you like your child to tell you about something like this?" in flat(out)
 
 
 def test_text_player_survives_end_of_input_and_bad_answers():

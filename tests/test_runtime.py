@@ -116,7 +116,7 @@ def test_bad_saves_are_refused_clearly(minimal, change, message):
 
 def test_placeholders_filled_at_display_time():
     names = Names(child_name="Ana", caregiver_name="")
-    assert fill_placeholders("{child_name}, ask {caregiver_name}.", names.as_mapping()) == "Ana, ask you."
+    assert fill_placeholders("{child_name}, ask {caregiver_name}.", names.as_mapping()) == "Ana, ask your grown-up."
     assert fill_placeholders("{{literal}} {unknown}", names.as_mapping()) == "{literal} {unknown}"
     assert fill_placeholders("{child_name}", Names().as_mapping()) == "your child"
 

@@ -64,4 +64,6 @@ CODES: dict[str, str] = {
     "W508": "An ending has no takeaway.",
     "W509": "A node uses a scene the game has no backdrop for.",
     "W510": "A node is never reached in any play (the choices leading to it are never shown).",
+    "W511": "A character's line uses a player's name ({child_name}); characters in the story do not know the players.",
+    "W512": "A prompt calls a player by name ('{child_name}, ...') or names the person it is for; without nicknames it reads 'your child, ...'.",
 }

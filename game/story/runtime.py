@@ -214,12 +214,15 @@ class Playthrough:
 
 @dataclass
 class Names:
-    """Display names for placeholders; empty nicknames use the fallbacks."""
+    """Display names for placeholders; empty nicknames use the fallbacks. The
+    fallbacks read well in the third person ("Ask your grown-up", "How would
+    you like your child to tell you?"), which is how `validate` asks authors
+    to use placeholders (W511, W512)."""
 
     child_name: str = ""
     caregiver_name: str = ""
     child_fallback: str = "your child"
-    caregiver_fallback: str = "you"
+    caregiver_fallback: str = "your grown-up"
 
     def as_mapping(self) -> dict[str, str]:
         return {

@@ -9,6 +9,7 @@ speakers) are done while loading, where the YAML positions are known.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -16,13 +17,15 @@ from typing import Iterable
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, error, has_errors, warning
 from .explore import MAX_STATES, explore
 from .loader import read_scenario
-from .model import KNOWN_SCENES, Scenario, Text
+from .model import KNOWN_SCENES, NARRATOR, Prompt, Scenario, Text
+from .placeholders import placeholder_names
 from .runtime import CompiledScenario
 
 # Characters beyond which a text will not fit its box on a 1024x600 screen at
 # the default text size (the window issue measures the real boxes).
 MAX_LENGTHS = {"title": 60, "line": 280, "choice": 110, "feedback": 400, "prompt": 220, "takeaway": 220}
 SCENARIO_SUFFIXES = (".yaml", ".yml")
+VOCATIVE = re.compile(r"\s*\{(child_name|caregiver_name)\}\s*(,|and\s+\{)")
 
 
 def check_scenario(scenario: Scenario, loaded_cleanly: bool = True) -> list[Diagnostic]:
@@ -37,6 +40,7 @@ def check_scenario(scenario: Scenario, loaded_cleanly: bool = True) -> list[Diag
     if loaded_cleanly:
         found += _usage(scenario)
     found += _style(scenario)
+    found += _placeholder_use(scenario)
     if loaded_cleanly and not has_errors(found):
         found += _exploration(scenario)
     return found
@@ -136,6 +140,39 @@ def _style(scenario: Scenario) -> list[Diagnostic]:
                 found.append(warning(node.loc, "W508", f"ending '{node.id}' has no 'takeaway'",
                                      "the summary screen shows one sentence to remember"))
     return found
+
+
+def _placeholder_use(scenario: Scenario) -> list[Diagnostic]:
+    """Placeholders stand for the players, so they belong in what the game
+    says to the players (prompts, feedback, narration), never in a character's
+    mouth, and read well without nicknames only in the third person."""
+    found = []
+    for node in scenario.nodes.values():
+        for line in node.lines:
+            if line.speaker != NARRATOR and placeholder_names(line.text.source):
+                found.append(warning(line.text.loc, "W511",
+                                     f"'{line.speaker}' is a character in the story, but this line uses a player's name",
+                                     "characters do not know the players; use the character's name, e.g. 'Maya'"))
+        for choice in node.choices:
+            for prompt in choice.discuss:
+                found += _prompt_placeholders(prompt)
+    return found
+
+
+def _prompt_placeholders(prompt: Prompt) -> list[Diagnostic]:
+    text = prompt.text.source
+    names = placeholder_names(text)
+    if not names:
+        return []
+    if VOCATIVE.match(text):
+        return [warning(prompt.text.loc, "W512", "this prompt starts by calling a player by name",
+                        "without a nickname it reads 'your child, ...'; the discussion card already shows who the "
+                        "prompt is for, so start with the question")]
+    own = {"child": "child_name", "caregiver": "caregiver_name"}.get(prompt.to)
+    if own in names:
+        return [warning(prompt.text.loc, "W512", f"this prompt is for the {prompt.to} but names the {prompt.to} with '{{{own}}}'",
+                        "without a nickname it reads 'your child'/'your grown-up'; say 'you' instead")]
+    return []
 
 
 def _describe_values(scenario: Scenario, values: tuple) -> str:
