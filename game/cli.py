@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(play)
 
     validate = commands.add_parser("validate", help="check scenario files and report every problem")
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the game's scenarios/)")
+    validate.add_argument("paths", nargs="*", metavar="PATH",
+                          help="files or folders (default: the game's scenarios/ and assets/help/)")
     validate.add_argument("--format", choices=("full", "brief", "json"), default="full",
                           help="full: with source lines and hints (default); brief: one line each; json")
     validate.add_argument("--no-warnings", action="store_true", help="do not print warnings")
@@ -75,8 +76,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
 
 def run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     from .console.report import print_reports, summary
+    from .content import check_content_file, content_files
     from .story.codes import CODES
-    from .story.validate import check_file, scenario_files
 
     if args.explain:
         code = args.explain.upper()
@@ -86,11 +87,11 @@ def run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(f"{code}: {CODES[code]}\n")
         return EXIT_OK
     try:
-        files = scenario_files(args.paths or [SCENARIOS_DIR])
+        files = content_files(args.paths)
     except FileNotFoundError as missing:
         sys.stderr.write(f"together-online validate: no such file or folder: {missing}\n")
         return EXIT_USAGE
-    reports = [check_file(path, display_path(path)) for path in files]
+    reports = [check_content_file(path, display_path(path)) for path in files]
     errors, warnings = print_reports(reports, stdout, args.format, show_warnings=not args.no_warnings)
     if args.format != "json":
         stdout.write(summary(len(reports), errors, warnings) + "\n")

@@ -7,29 +7,47 @@ a note, so one broken file never keeps a family from the others.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import TextIO
 
 from ..story import Names, Scenario
+from ..story.guide import Guide
 from ..story.validate import check_file, scenario_files
 from .player import TextPlayer
 
 
-def load_library(folder: Path) -> tuple[list[Scenario], list[str]]:
-    """The stories in `folder` that load cleanly, and the names of those that don't."""
-    stories, broken = [], []
+PRIMER_ID = "caregiver_primer"
+
+
+def load_library(folder: Path) -> tuple[list[Scenario], list[str], Guide | None]:
+    """The stories in `folder` that load cleanly, the names of the files that
+    don't, and the caregiver primer if it is there and sound."""
+    stories, broken, primer = [], [], None
     for path in scenario_files([folder]) if folder.is_dir() else []:
         report = check_file(path)
-        if report.scenario is not None and not any(d.is_error for d in report.diagnostics):
-            stories.append(report.scenario)
-        else:
+        if not report.ok:
             broken.append(path.name)
+        elif report.scenario is not None:
+            stories.append(report.scenario)
+        elif report.guide is not None and report.guide.id == PRIMER_ID:
+            primer = report.guide
     stories.sort(key=lambda s: (s.ages, s.id))
-    return stories, broken
+    return stories, broken, primer
+
+
+def print_guide(guide: Guide, stdout: TextIO, width: int = 78) -> None:
+    stdout.write(f"\n{guide.title.source}\n{'-' * len(guide.title.source)}\n")
+    for section in guide.sections:
+        stdout.write(f"\n{section.heading.source}\n")
+        for paragraph in section.paragraphs:
+            stdout.write(textwrap.fill(paragraph.source, width) + "\n")
+        for point in section.points:
+            stdout.write(textwrap.fill(point.source, width, initial_indent="  - ", subsequent_indent="    ") + "\n")
 
 
 def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", caregiver: str = "") -> int:
-    stories, broken = load_library(folder)
+    stories, broken, primer = load_library(folder)
     stdout.write("Together Online\n===============\n")
     stdout.write("Short stories about life online, for a child and a caregiver to play together.\n")
     for name in broken:
@@ -41,6 +59,8 @@ def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", c
     names = Names(child, caregiver)
     while True:
         stdout.write("\nStories:\n")
+        if primer is not None:
+            stdout.write(f"  0) {primer.title.source} (a short guide for adults)\n")
         for number, story in enumerate(stories, 1):
             title = story.title.source if story.title else story.id
             stdout.write(f"  {number}) {title}  (ages {story.ages[0]}-{story.ages[1]}, about {story.minutes} min)\n")
@@ -51,6 +71,9 @@ def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", c
             stdout.write("\nBye!\n")
             return 0
         answer = answer.strip()
+        if answer == "0" and primer is not None:
+            print_guide(primer, stdout)
+            continue
         if not answer.isdigit() or not 1 <= int(answer) <= len(stories):
             stdout.write(f"Please type a number from 1 to {len(stories)}.\n")
             continue

@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "E402": "A text uses a placeholder other than {child_name} or {caregiver_name}.",
     "E403": "A text has a lone '{' or '}'. Write '{{' or '}}' for a literal brace.",
     "E404": "'narrator' is declared under 'characters'; it is built in.",
+    # Help lines (assets/help/helplines.yaml)
+    "E601": "The help-lines file has no image-removal tool in its global list.",
     # Warnings
     "W501": "A variable is never used in a condition, so it changes nothing.",
     "W502": "A variable is used in conditions but never changed, so those conditions never change.",
@@ -66,4 +68,5 @@ CODES: dict[str, str] = {
     "W510": "A node is never reached in any play (the choices leading to it are never shown).",
     "W511": "A character's line uses a player's name ({child_name}); characters in the story do not know the players.",
     "W512": "A prompt calls a player by name ('{child_name}, ...') or names the person it is for; without nicknames it reads 'your child, ...'.",
+    "W601": "A country in the help-lines file has no help line for talking.",
 }

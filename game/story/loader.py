@@ -23,9 +23,11 @@ from .model import (
 )
 from .placeholders import find_placeholders
 from .schema import INTEGER, Fields, Reporter
-from .yaml_source import read_yaml
+from .guide import Guide, build_guide
+from .yaml_source import YamlDocument, read_yaml
 
-TOP_KEYS = ("format", "id", "topic", "title", "summary", "ages", "minutes", "content_note",
+KINDS = ("scenario", "guide")
+TOP_KEYS = ("format", "kind", "id", "topic", "title", "summary", "ages", "minutes", "content_note",
             "learning_goals", "note", "state", "characters", "start", "nodes")
 CHARACTER_KEYS = ("name", "kind", "avatar", "note")
 NODE_KEYS = ("scene", "lines", "choices", "next", "ending", "takeaway", "note")
@@ -50,15 +52,29 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""
+    guide: Guide | None = None
 
     @property
     def ok(self) -> bool:
-        return self.scenario is not None and not has_errors(self.diagnostics)
+        return (self.scenario or self.guide) is not None and not has_errors(self.diagnostics)
+
+
+def document_kind(root: Node | None) -> str | None:
+    """The value of a file's top-level `kind:` key (None when absent)."""
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.value == "kind" and isinstance(value, ScalarNode):
+                return value.value
+    return None
 
 
 def read_scenario(path: str | os.PathLike, display_path: str | None = None) -> LoadResult:
-    """Load one scenario file; problems come back as diagnostics, never raised."""
-    doc = read_yaml(path, display_path)
+    """Load one story file (a scenario, or a guide with `kind: guide`);
+    problems come back as diagnostics, never raised."""
+    return load_story_yaml(read_yaml(path, display_path), Path(path).stem)
+
+
+def load_story_yaml(doc: YamlDocument, stem: str) -> LoadResult:
     result = LoadResult(None, list(doc.diagnostics), doc.text)
     if doc.root is None:
         if not doc.diagnostics:
@@ -66,7 +82,12 @@ def read_scenario(path: str | os.PathLike, display_path: str | None = None) -> L
                                             "a scenario starts with 'format: 1'"))
         return result
     reporter = Reporter(doc.path)
-    result.scenario = _ScenarioBuilder(reporter, Path(path).stem).build(doc.root)
+    if document_kind(doc.root) == "guide":
+        top = reporter.mapping(doc.root, "a guide (a map with 'format', 'kind', 'id', 'title', 'sections')")
+        if top is not None:
+            result.guide = build_guide(reporter, top, stem)
+    else:
+        result.scenario = _ScenarioBuilder(reporter, stem).build(doc.root)
     result.diagnostics.extend(reporter.diagnostics)
     return result
 
@@ -86,6 +107,7 @@ class _ScenarioBuilder:
         top = r.mapping(root, "a scenario (a map with 'format', 'id', 'title', 'nodes' ...)")
         if top is None:
             return scenario
+        top.get("kind", lambda n: r.choice(n, KINDS, "kind of file"))
         self._header(top, scenario)
         if "state" in top:
             scenario.variables = self._variables(top.raw("state"))

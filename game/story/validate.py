@@ -16,7 +16,8 @@ from typing import Iterable
 
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, error, has_errors, warning
 from .explore import MAX_STATES, explore
-from .loader import read_scenario
+from .guide import Guide
+from .loader import LoadResult, read_scenario
 from .model import KNOWN_SCENES, NARRATOR, Prompt, Scenario, Text
 from .placeholders import placeholder_names
 from .runtime import CompiledScenario
@@ -253,15 +254,24 @@ class FileReport:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""
+    guide: Guide | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
 
 
 def check_file(path: str | os.PathLike, display_path: str | None = None) -> FileReport:
-    loaded = read_scenario(path, display_path)
+    """Load and check one story file (a scenario or a guide)."""
+    return check_loaded(read_scenario(path, display_path), display_path or str(path))
+
+
+def check_loaded(loaded: LoadResult, path: str) -> FileReport:
     diagnostics = list(loaded.diagnostics)
     if loaded.scenario is not None:
         diagnostics += check_scenario(loaded.scenario, loaded_cleanly=not has_errors(diagnostics))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return FileReport(display_path or str(path), loaded.scenario, diagnostics, loaded.source)
+    return FileReport(path, loaded.scenario, diagnostics, loaded.source, loaded.guide)
 
 
 def scenario_files(paths: Iterable[str | os.PathLike]) -> list[Path]:

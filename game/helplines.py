@@ -1,0 +1,176 @@
+"""Help lines: who a child or a caregiver can call or write to, per country.
+
+Layer: bottom (pure Python, no pygame). The data lives in
+`assets/help/helplines.yaml`, a plain file that a facilitator can correct
+without touching code; it is read with the same safe YAML reader as the
+stories and checked by `validate`. Every entry says where it came from, when
+it was last checked and how confident we are; the game shows that honestly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from .story.diagnostics import Diagnostic, SourceLoc, error, has_errors, warning
+from .story.schema import Fields, Reporter
+from .story.yaml_source import YamlDocument, read_yaml
+
+PURPOSES = ("talk", "report_images", "emergency", "image_removal", "parents")
+CONFIDENCE = ("high", "medium", "low")
+HELPLINES_KEYS = ("format", "kind", "note", "countries", "global")
+COUNTRY_KEYS = ("name", "note", "entries")
+ENTRY_KEYS = ("name", "phone", "url", "purposes", "audience", "hours", "free", "languages",
+              "source", "checked", "confidence", "note")
+COUNTRY_CODE = re.compile(r"[A-Z]{2}\Z")
+DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+PHONE = re.compile(r"\+?[0-9][0-9 \-]{1,18}[0-9]\Z")
+URL = re.compile(r"https://[^\s]+\Z")
+GLOBAL = "global"
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    purposes: tuple[str, ...]
+    source: str
+    checked: str
+    confidence: str
+    loc: SourceLoc
+    phone: str | None = None
+    url: str | None = None
+    audience: str | None = None
+    hours: str | None = None
+    free: bool | None = None
+    languages: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    entries: tuple[Helpline, ...]
+    note: str | None = None
+
+
+@dataclass
+class HelplineDirectory:
+    path: str
+    countries: dict[str, Country] = field(default_factory=dict)
+    global_entries: tuple[Helpline, ...] = ()
+
+    def for_country(self, code: str | None) -> tuple[Country | None, tuple[Helpline, ...]]:
+        """The country (None if we have no data for it) and the resources that
+        work everywhere, which are always shown too."""
+        country = self.countries.get((code or "").upper())
+        return country, self.global_entries
+
+
+def build_helplines(reporter: Reporter, top: Fields) -> HelplineDirectory:
+    r = reporter
+    directory = HelplineDirectory(r.path)
+    top.get("kind", lambda n: r.choice(n, ("helplines",), "kind of file"))
+    version = top.get("format", r.integer, required=True)
+    if version is not None and version != 1:
+        r.error(top.raw("format"), "E107", f"this game reads help-line format 1, not {version}")
+    countries = top.get("countries", lambda n: r.mapping(n, "a map of countries by ISO code (TH, KE ...)"), required=True)
+    for code, key, value in countries.pairs() if countries else ():
+        if not COUNTRY_CODE.match(code):
+            r.error(key, "E105", f"'{code}' is not a two-letter country code", "use ISO 3166 codes in capitals, e.g. TH, KE, ES")
+            continue
+        info = r.mapping(value, f"the details of country {code}")
+        if info is None:
+            continue
+        name = info.get("name", r.text, required=True)
+        note = info.get("note", r.text)
+        entries = info.get("entries", lambda n: _entries(r, n), required=True) or ()
+        info.finish(COUNTRY_KEYS, f"country {code}")
+        if name:
+            directory.countries[code] = Country(code, name, entries, note)
+    directory.global_entries = top.get("global", lambda n: _entries(r, n), required=True) or ()
+    top.finish(HELPLINES_KEYS, "the help lines file")
+    return directory
+
+
+def _entries(r: Reporter, node: Node) -> tuple[Helpline, ...]:
+    return tuple(e for e in (_entry(r, n) for n in r.items(node, "help lines")) if e)
+
+
+def _entry(r: Reporter, node: Node) -> Helpline | None:
+    info = r.mapping(node, "a help line (name, phone or url, purposes, source, checked, confidence)")
+    if info is None:
+        return None
+    name = info.get("name", r.text, required=True)
+    phone = info.get("phone", lambda n: _matching(r, n, PHONE, "phone number", "digits, spaces and '-' only, e.g. '116 111'"))
+    url = info.get("url", lambda n: _matching(r, n, URL, "web address", "write the full address starting with https://"))
+    if "phone" not in info and "url" not in info:
+        r.error(info.loc, "E102", "a help line needs a 'phone' or a 'url'")
+    purposes = info.get("purposes", lambda n: tuple(p for p in (r.choice(i, PURPOSES, "purpose") for i in r.items(n, "purposes")) if p),
+                        required=True) or ()
+    source = info.get("source", r.text, required=True)
+    checked = info.get("checked", lambda n: _date(r, n), required=True)
+    confidence = info.get("confidence", lambda n: r.choice(n, CONFIDENCE, "confidence"), required=True)
+    entry = Helpline(
+        name=name or "", purposes=purposes, source=source or "", checked=checked or "",
+        confidence=confidence or "low", loc=r.loc(node), phone=phone, url=url,
+        audience=info.get("audience", r.text), hours=info.get("hours", r.text),
+        free=info.get("free", r.boolean),
+        languages=tuple(x for x in (r.identifier(i, "language code") for i in
+                                    (info.get("languages", lambda n: r.items(n, "language codes")) or ())) if x),
+        note=info.get("note", r.text),
+    )
+    info.finish(ENTRY_KEYS, "a help line")
+    return entry if name and purposes and checked and source and (phone or url) else None
+
+
+def _matching(r: Reporter, node: Node, pattern: re.Pattern, what: str, hint: str) -> str | None:
+    value = r.text(node, what)
+    if value is not None and not pattern.match(value):
+        r.error(node, "E103", f"'{value}' is not a valid {what}", hint)
+        return None
+    return value
+
+
+def _date(r: Reporter, node: Node) -> str | None:
+    value = r.text(node, "date")
+    match = DATE.match(value or "")
+    if value is not None and not (match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31):
+        r.error(node, "E103", f"'{value}' is not a date written as YYYY-MM-DD")
+        return None
+    return value
+
+
+def check_helplines(directory: HelplineDirectory) -> list[Diagnostic]:
+    """Whole-file checks: every country can reach someone to talk to, and the
+    global list has the image-removal tools."""
+    found = []
+    for country in directory.countries.values():
+        if not any("talk" in e.purposes for e in country.entries):
+            loc = country.entries[0].loc if country.entries else SourceLoc(directory.path, 1, 1)
+            found.append(warning(loc, "W601", f"{country.name} has no help line for talking",
+                                 "say so in the country's 'note'; the game then points to the global resources"))
+    if not any("image_removal" in e.purposes for e in directory.global_entries):
+        found.append(error(SourceLoc(directory.path, 1, 1), "E601", "the global list has no image-removal tool",
+                           "add Take It Down (NCMEC) for under-18s"))
+    return found
+
+
+def load_helplines(path: str | Path) -> tuple[HelplineDirectory | None, list[Diagnostic]]:
+    """Read the help-lines file; the directory is None if it has errors."""
+    return helplines_from_yaml(read_yaml(path))
+
+
+def helplines_from_yaml(doc: YamlDocument) -> tuple[HelplineDirectory | None, list[Diagnostic]]:
+    if doc.root is None:
+        return None, doc.diagnostics or [error(SourceLoc(doc.path, 1, 1), "E010", "the file is empty")]
+    reporter = Reporter(doc.path)
+    top = reporter.mapping(doc.root, "a help lines file")
+    if top is None:
+        return None, reporter.diagnostics
+    directory = build_helplines(reporter, top)
+    diagnostics = reporter.diagnostics + check_helplines(directory)
+    return (None if has_errors(diagnostics) else directory), diagnostics
