@@ -14,6 +14,9 @@ from typing import TextIO
 from ..story import Names, Scenario
 from ..story.guide import Guide
 from ..story.validate import check_file, scenario_files
+from ..helplines import load_helplines
+from ..paths import HELPLINES_FILE
+from .helplines_view import ask_and_show
 from .player import TextPlayer
 
 
@@ -46,6 +49,15 @@ def print_guide(guide: Guide, stdout: TextIO, width: int = 78) -> None:
             stdout.write(textwrap.fill(point.source, width, initial_indent="  - ", subsequent_indent="    ") + "\n")
 
 
+def show_help(stdin: TextIO, stdout: TextIO) -> None:
+    directory, diagnostics = load_helplines(HELPLINES_FILE)
+    if directory is None:
+        stdout.write("\nThe help-lines file could not be read; run 'together-online validate' to see why.\n"
+                     "Wherever you are, Take It Down (https://takeitdown.ncmec.org) helps remove images of under-18s.\n")
+        return
+    ask_and_show(directory, stdin, stdout)
+
+
 def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", caregiver: str = "") -> int:
     stories, broken, primer = load_library(folder)
     stdout.write("Together Online\n===============\n")
@@ -64,13 +76,17 @@ def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", c
         for number, story in enumerate(stories, 1):
             title = story.title.source if story.title else story.id
             stdout.write(f"  {number}) {title}  (ages {story.ages[0]}-{story.ages[1]}, about {story.minutes} min)\n")
-        stdout.write("Pick a story by number (q to quit): ")
+        stdout.write("  h) Need help? Help lines\n")
+        stdout.write("Pick a story by number (h = help lines, q = quit): ")
         stdout.flush()
         answer = stdin.readline()
         if not answer or answer.strip() == "q":
             stdout.write("\nBye!\n")
             return 0
         answer = answer.strip()
+        if answer.lower() == "h":
+            show_help(stdin, stdout)
+            continue
         if answer == "0" and primer is not None:
             print_guide(primer, stdout)
             continue
