@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import EXAMPLE, MINIMAL
 
 from game.story import check_file, load_scenario, read_scenario
@@ -113,12 +115,14 @@ def test_load_scenario_raises_with_all_errors(write_scenario):
         raise AssertionError("expected ScenarioError")
 
 
-def test_docs_example_is_a_valid_scenario(tmp_path):
-    """Docs that run: the example in docs/scenario-format.md must validate clean."""
+@pytest.mark.parametrize("doc", ["docs/scenario-format.md", "scenarios/README.md"])
+def test_docs_examples_are_valid_scenarios(tmp_path, doc):
+    """Docs that run: the first YAML example of each authors' page validates clean."""
     from pathlib import Path
 
-    docs = (Path(__file__).parents[1] / "docs" / "scenario-format.md").read_text(encoding="utf-8")
-    example = re.search(r"```yaml\n(.*?)```", docs, re.S).group(1)
-    path = tmp_path / "example.yaml"
+    text = (Path(__file__).parents[1] / doc).read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    stem = re.search(r"^id: (\w+)", example, re.M).group(1)
+    path = tmp_path / f"{stem}.yaml"
     path.write_text(example, encoding="utf-8")
     assert [str(d) for d in check_file(path).diagnostics] == []
