@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from .model import Scenario, Value
+from .model import Line, Scenario, Value
 from .runtime import CompiledScenario
 
 MAX_STATES = 100_000
@@ -65,14 +65,25 @@ def explore(scenario: Scenario, compiled: CompiledScenario | None = None, max_st
     start: State = (scenario.start, scenario.initial_values())
     seen = {start}
     queue = deque([start])
+    # Per node, the lines not shown in any state yet: once a line is shown,
+    # testing it again in later states cannot change `shown_lines`.
+    unshown: dict[str, list[tuple[int, Line]]] = {}
     while queue:
         state = queue.popleft()
         result.states.append(state)
         node_id, values = state
         node = nodes[node_id]
-        for position, line in enumerate(node.lines):
-            if compiled.shows(line, values):
-                result.shown_lines.add((node_id, position))
+        lines = unshown.get(node_id)
+        if lines is None:
+            lines = unshown[node_id] = list(enumerate(node.lines))
+        if lines:
+            still_unshown = []
+            for position, line in lines:
+                if compiled.shows(line, values):
+                    result.shown_lines.add((node_id, position))
+                else:
+                    still_unshown.append((position, line))
+            unshown[node_id] = still_unshown
         if node.ending is not None:
             result.endings.add(state)
             result.successors[state] = []
