@@ -69,7 +69,9 @@ class Reporter:
             self.wrong_type(node, what, "put text that starts with '[', '{' or '- ' in quotes" if what == "text" else None)
             return None
         if not node.style and node.value in _NULLS or not node.value.strip():
-            self.error(node, "E108", f"the {what} is empty")
+            word = node.value.strip()
+            hint = f"'{word}' means 'nothing' in YAML; put it in quotes if you mean the word" if word else None
+            self.error(node, "E108", f"the {what} is empty", hint)
             return None
         return node.value
 

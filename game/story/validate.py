@@ -42,7 +42,9 @@ def check_scenario(scenario: Scenario, loaded_cleanly: bool = True) -> list[Diag
         found += _usage(scenario)
     found += _style(scenario)
     found += _placeholder_use(scenario)
-    if loaded_cleanly and not has_errors(found):
+    # Unreachable nodes (E208) do not stop the exploration: it starts at the
+    # start node and never meets them, so authors see every problem at once.
+    if loaded_cleanly and not any(d.is_error and d.code != "E208" for d in found):
         found += _exploration(scenario)
     return found
 
@@ -66,10 +68,11 @@ def _references(scenario: Scenario) -> list[Diagnostic]:
     return found
 
 
-def _unreachable(scenario: Scenario) -> list[Diagnostic]:
+def _graph_reachable(scenario: Scenario) -> set[str]:
+    """Nodes that some chain of goto/next leads to from start, ignoring conditions."""
     nodes = scenario.nodes
     if scenario.start not in nodes:
-        return []
+        return set()
     reached = {scenario.start}
     stack = [scenario.start]
     while stack:
@@ -77,9 +80,16 @@ def _unreachable(scenario: Scenario) -> list[Diagnostic]:
             if target in nodes and target not in reached:
                 reached.add(target)
                 stack.append(target)
+    return reached
+
+
+def _unreachable(scenario: Scenario) -> list[Diagnostic]:
+    if scenario.start not in scenario.nodes:
+        return []
+    reached = _graph_reachable(scenario)
     return [error(node.loc, "E208", f"node '{node.id}' can never be reached from start '{scenario.start}'",
                   "lead to it with 'goto' or 'next', or remove it")
-            for node in nodes.values() if node.id not in reached]
+            for node in scenario.nodes.values() if node.id not in reached]
 
 
 def _usage(scenario: Scenario) -> list[Diagnostic]:
@@ -223,7 +233,10 @@ def _exploration(scenario: Scenario) -> list[Diagnostic]:
                            f"the story goes round {shown} forever",
                            _describe_path(result.path_to(first)) + "; give the loop a way out to an ending"))
     reached = result.reached_nodes
+    linked = _graph_reachable(scenario)  # the others are E208 already
     for node in nodes.values():
+        if node.id not in linked:
+            continue
         if node.id not in reached:
             found.append(warning(node.loc, "W510", f"node '{node.id}' is never reached in any play",
                                  "the choices that lead here are never shown"))
