@@ -9,8 +9,8 @@ them the same way and prints the same kind of diagnostics.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .helplines import helplines_from_yaml
 from .paths import ASSETS_DIR, SCENARIOS_DIR

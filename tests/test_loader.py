@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import EXAMPLE, MINIMAL
 
 from game.story import check_file, load_scenario, read_scenario
@@ -121,8 +120,8 @@ def test_docs_examples_are_valid_scenarios(tmp_path, doc):
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / doc).read_text(encoding="utf-8")
-    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
-    stem = re.search(r"^id: (\w+)", example, re.M).group(1)
+    example = re.search(r"```yaml\n(.*?)```", text, re.DOTALL).group(1)
+    stem = re.search(r"^id: (\w+)", example, re.MULTILINE).group(1)
     path = tmp_path / f"{stem}.yaml"
     path.write_text(example, encoding="utf-8")
     assert [str(d) for d in check_file(path).diagnostics] == []

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: the test extra installs tomli
+    import tomli as tomllib
 
 ROOT = Path(__file__).parents[1]
 
@@ -12,7 +16,7 @@ ROOT = Path(__file__).parents[1]
 def readme_commands() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```sh\n(.*?)\n```", quick_start, re.S)
+    return re.findall(r"```sh\n(.*?)\n```", quick_start, re.DOTALL)
 
 
 def test_quick_start_is_two_commands():

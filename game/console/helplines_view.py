@@ -45,11 +45,9 @@ def show_helplines(directory: HelplineDirectory, country_code: str, stdout: Text
         stdout.write(f"\nNeed help? {country.name}\n")
         if country.note:
             stdout.write(textwrap.fill(country.note, width) + "\n")
-        for entry in country.entries:
-            stdout.write("\n" + describe(entry) + "\n")
+        stdout.writelines("\n" + describe(entry) + "\n" for entry in country.entries)
         stdout.write("\nEverywhere:\n")
-    for entry in everywhere:
-        stdout.write("\n" + describe(entry) + "\n")
+    stdout.writelines("\n" + describe(entry) + "\n" for entry in everywhere)
 
 
 def ask_and_show(directory: HelplineDirectory, stdin: TextIO, stdout: TextIO) -> None:

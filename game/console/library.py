@@ -11,14 +11,13 @@ import textwrap
 from pathlib import Path
 from typing import TextIO
 
+from ..helplines import load_helplines
+from ..paths import HELPLINES_FILE
 from ..story import Names, Scenario
 from ..story.guide import Guide
 from ..story.validate import check_file, scenario_files
-from ..helplines import load_helplines
-from ..paths import HELPLINES_FILE
 from .helplines_view import ask_and_show
 from .player import TextPlayer
-
 
 PRIMER_ID = "caregiver_primer"
 
@@ -43,14 +42,12 @@ def print_guide(guide: Guide, stdout: TextIO, width: int = 78) -> None:
     stdout.write(f"\n{guide.title.source}\n{'-' * len(guide.title.source)}\n")
     for section in guide.sections:
         stdout.write(f"\n{section.heading.source}\n")
-        for paragraph in section.paragraphs:
-            stdout.write(textwrap.fill(paragraph.source, width) + "\n")
-        for point in section.points:
-            stdout.write(textwrap.fill(point.source, width, initial_indent="  - ", subsequent_indent="    ") + "\n")
+        stdout.writelines(textwrap.fill(paragraph.source, width) + "\n" for paragraph in section.paragraphs)
+        stdout.writelines(textwrap.fill(point.source, width, initial_indent="  - ", subsequent_indent="    ") + "\n" for point in section.points)
 
 
 def show_help(stdin: TextIO, stdout: TextIO) -> None:
-    directory, diagnostics = load_helplines(HELPLINES_FILE)
+    directory, _diagnostics = load_helplines(HELPLINES_FILE)
     if directory is None:
         stdout.write("\nThe help-lines file could not be read; run 'together-online validate' to see why.\n"
                      "Wherever you are, Take It Down (https://takeitdown.ncmec.org) helps remove images of under-18s.\n")
@@ -62,9 +59,8 @@ def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", c
     stories, broken, primer = load_library(folder)
     stdout.write("Together Online\n===============\n")
     stdout.write("Short stories about life online, for a child and a caregiver to play together.\n")
-    for name in broken:
-        stdout.write(f"(The story file {name} has errors and is left out; "
-                     f"run 'together-online validate' to see them.)\n")
+    stdout.writelines(f"(The story file {name} has errors and is left out; "
+                     f"run 'together-online validate' to see them.)\n" for name in broken)
     if not stories:
         stdout.write(f"No stories found in {folder}.\n")
         return 1

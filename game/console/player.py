@@ -8,7 +8,8 @@ nothing to pygame, which is the point: the runtime stands on its own.
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from ..story import Names, Playthrough, Scenario, Text, fill_placeholders
 from ..story.model import NARRATOR
@@ -16,7 +17,7 @@ from ..story.model import NARRATOR
 Translate = Callable[[Text, str], str]  # (text, scenario id) -> translated source
 
 
-def _untranslated(text: Text, scenario_id: str) -> str:  # noqa: ARG001
+def _untranslated(text: Text, scenario_id: str) -> str:
     return text.source
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence, Union
+from typing import Union
 
 KEYWORDS = ("not", "and", "or", "true", "false")
 COMPARISONS = {
@@ -50,32 +51,32 @@ class Var:
 
 @dataclass(frozen=True)
 class Const:
-    value: Union[bool, int]
+    value: bool | int
     offset: int
 
 
 @dataclass(frozen=True)
 class Not:
-    operand: "Expr"
+    operand: Expr
     offset: int
 
 
 @dataclass(frozen=True)
 class BoolOp:
     op: str  # "and" | "or"
-    operands: tuple["Expr", ...]
+    operands: tuple[Expr, ...]
     offset: int
 
 
 @dataclass(frozen=True)
 class Compare:
     op: str
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
     offset: int
 
 
-Expr = Union[Var, Const, Not, BoolOp, Compare]
+Expr = Union[Var, Const, Not, BoolOp, Compare]  # noqa: UP007 - a runtime alias
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ class Condition:
         """A function of a state's values tuple (`index` maps names to positions)."""
         return _compile(self.tree, index)
 
-    def evaluate(self, values: Mapping[str, Union[bool, int]]) -> bool:
+    def evaluate(self, values: Mapping[str, bool | int]) -> bool:
         names = list(values)
         return bool(self.compile({n: i for i, n in enumerate(names)})(tuple(values.values())))
 

@@ -8,8 +8,8 @@ reads like a compiler message: ``path:line:col: error[E202]: message``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"

@@ -10,20 +10,38 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .conditions import Condition, ConditionSyntaxError, check_condition, parse_condition
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, error, has_errors
+from .guide import Guide, build_guide
 from .model import (
-    ADDRESSEES, CHARACTER_KINDS, DECIDERS, ENDINGS, FORMAT_VERSION, NARRATOR, PLACEHOLDERS,
-    TOPICS, VIAS, Assignment, Character, Choice, Line, Node as StoryNode, Prompt, Scenario,
-    Text, Variable,
+    ADDRESSEES,
+    CHARACTER_KINDS,
+    DECIDERS,
+    ENDINGS,
+    FORMAT_VERSION,
+    NARRATOR,
+    PLACEHOLDERS,
+    TOPICS,
+    VIAS,
+    Assignment,
+    Character,
+    Choice,
+    Line,
+    Prompt,
+    Scenario,
+    Text,
+    Variable,
+)
+from .model import (
+    Node as StoryNode,
 )
 from .placeholders import find_placeholders
 from .schema import INTEGER, Fields, Reporter
-from .guide import Guide, build_guide
 from .yaml_source import YamlDocument, read_yaml
 
 KINDS = ("scenario", "guide")
@@ -217,7 +235,7 @@ class _ScenarioBuilder:
             if info is None:
                 continue
             note = info.get("note", r.text)
-            name = info.get("name", lambda n: self._text(n, note), required=True, what=f" for character '{char_id}'")
+            name = info.get("name", partial(self._text, note=note), required=True, what=f" for character '{char_id}'")
             kind = info.get("kind", lambda n: r.choice(n, CHARACTER_KINDS, "character kind"), required=True,
                             what=f" for character '{char_id}'")
             avatar = info.get("avatar", lambda n: r.identifier(n, "avatar name"))

@@ -34,7 +34,7 @@ KNOWN_SCENES = (
 NARRATOR = "narrator"
 PLACEHOLDERS = ("child_name", "caregiver_name")
 
-Value = Union[bool, int]
+Value = Union[bool, int]  # noqa: UP007 - a runtime alias
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ players' nicknames or the catalog's fallback wording ("your child", "you").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .model import PLACEHOLDERS
 

@@ -10,8 +10,8 @@ filling placeholders is the front end's job at display time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
 
 from .model import Assignment, Choice, Line, Node, Scenario, Text, Value
 

@@ -11,7 +11,8 @@ a "did you mean" hint. Scalars are typed here, by what the schema expects, so
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator, Sequence, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, error, has_errors, warning
 from .explore import MAX_STATES, explore

@@ -57,7 +57,7 @@ class _NodeReader(_Parser, BaseResolver):
         _Parser.__init__(self, text)
         BaseResolver.__init__(self)
 
-    def resolve(self, kind, value, implicit):  # noqa: ARG002 - PyYAML's signature
+    def resolve(self, kind, value, implicit):
         return _PLAIN_TAGS[kind]
 
 
