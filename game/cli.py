@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Together Online: short stories about life online that a caregiver and a child play together.",
     )
     parser.add_argument("--version", action="version", version=f"Together Online {__version__}")
+    parser.set_defaults(child="", caregiver="")  # `together-online` alone means `play`
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the stories (the default)")

@@ -130,3 +130,9 @@ def test_main_py_runs_as_a_script():
     assert result.returncode == 0, result.stderr
     assert "1 file checked: clean" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_no_command_starts_the_story_picker():
+    status, out = run([], "q\n")
+    assert status == 0
+    assert "Pick a story by number" in out and "Bye!" in out
