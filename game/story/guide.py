@@ -108,6 +108,7 @@ def _text(r: Reporter, node: Node, note: str | None) -> Text | None:
     value = r.text(node)
     if value is None:
         return None
-    if find_placeholders(value)[0] or find_placeholders(value)[1]:
+    names, problems = find_placeholders(value)
+    if names or problems:
         r.error(node, "E402", "guides cannot use placeholders or braces", "write the text without { }")
     return Text(value, r.loc(node), note)

