@@ -24,10 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Together Online: short stories about life online that a caregiver and a child play together.",
     )
     parser.add_argument("--version", action="version", version=f"Together Online {__version__}")
-    parser.set_defaults(child="", caregiver="")  # `together-online` alone means `play`
+    parser.set_defaults(child="", caregiver="", terminal=False, size=None)  # `together-online` alone means `play`
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", help="play the stories (the default)")
+    play = commands.add_parser("play", help="play the stories in the game window (the default)")
+    play.add_argument("--terminal", action="store_true", help="play in the terminal instead of a window")
+    play.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1024x600 (default 1280x720)")
     _add_names(play)
 
     validate = commands.add_parser("validate", help="check scenario files and report every problem")
@@ -48,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
     _add_names(text)
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"'{text}' is too small")
+    return width, height
 
 
 def _add_names(parser: argparse.ArgumentParser) -> None:
@@ -151,4 +163,14 @@ def run_text(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from .console.library import play_library
 
+    if not args.terminal:
+        try:
+            from .ui.app import WindowError, start
+        except ImportError as exc:  # pygame-ce missing: the terminal still works
+            sys.stderr.write(f"together-online: the game window needs pygame-ce ({exc}); playing in the terminal.\n")
+        else:
+            try:
+                return start(size=args.size)
+            except WindowError as exc:
+                sys.stderr.write(f"together-online: cannot open a window ({exc}); playing in the terminal.\n")
     return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver)

@@ -132,7 +132,7 @@ def test_main_py_runs_as_a_script():
     assert "Traceback" not in result.stderr
 
 
-def test_no_command_starts_the_story_picker():
-    status, out = run([], "q\n")
+def test_terminal_play_starts_the_story_picker():
+    status, out = run(["play", "--terminal"], "q\n")
     assert status == 0
     assert "Pick a story by number" in out and "Bye!" in out

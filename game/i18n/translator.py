@@ -1,0 +1,76 @@
+"""The translator object every front end is given: UI strings and story text.
+
+Layer: game/i18n (no pygame). No global `_` is installed: scenes receive a
+`Translator` and call `tr._("...")`. Until catalogs exist for a language
+(the languages issue), every lookup returns the English source, so the whole
+game already routes its text through here.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+SOURCE_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str          # the language named in itself, e.g. "ไทย", "Español"
+    english_name: str
+    rtl: bool = False
+    draft: bool = False  # machine- or volunteer-drafted, awaiting native review
+
+
+def describe_language(code: str, draft: bool = False) -> Language:
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+        name = locale.get_display_name(locale) or code
+        english = locale.get_display_name("en") or code
+        rtl = locale.character_order == "right-to-left"
+    except (ValueError, UnknownLocaleError):
+        name = english = code
+        rtl = False
+    return Language(code, name[:1].upper() + name[1:], english, rtl, draft)
+
+
+def available_languages(locale_dir: Path) -> list[Language]:
+    """English, plus every folder under locale/ that has catalogs."""
+    codes = [SOURCE_LANGUAGE]
+    if locale_dir.is_dir():
+        for folder in sorted(locale_dir.iterdir()):
+            if (folder / "LC_MESSAGES").is_dir() and folder.name != SOURCE_LANGUAGE:
+                codes.append(folder.name)
+    return [describe_language(code) for code in codes]
+
+
+class Translator:
+    """Lookups for one language. `scenario_text` uses the scenario id as the
+    gettext context (msgctxt), as the translation model says."""
+
+    def __init__(self, language: Language | None = None,
+                 ui: gettext.NullTranslations | None = None,
+                 scenarios: gettext.NullTranslations | None = None):
+        self.language = language or describe_language(SOURCE_LANGUAGE)
+        self._ui = ui or gettext.NullTranslations()
+        self._scenarios = scenarios or gettext.NullTranslations()
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    def _(self, message: str) -> str:
+        return self._ui.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._ui.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._ui.pgettext(context, message)
+
+    def scenario_text(self, scenario_id: str, source: str) -> str:
+        return self._scenarios.pgettext(scenario_id, source)

@@ -1,0 +1,277 @@
+"""The app shell: one window, a stack of scenes, and a loop that sleeps.
+
+Layer: game/ui. The loop redraws only when an event changed something or an
+animation runs; while idle it sleeps between short polls (measured cheaper
+than `pygame.event.wait`, which polls inside SDL). `step` drives the same
+code with synthetic events for tests and autoplay.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..helplines import HelplineDirectory, load_helplines
+from ..i18n.translator import Language, Translator, available_languages, describe_language
+from ..paths import ASSETS_DIR, HELPLINES_FILE, LOCALE_DIR, SCENARIOS_DIR
+from ..settings import Progress, Settings, Store
+from ..story import Scenario
+from ..story.guide import Guide
+from ..text import TextRenderer
+from . import theme as T
+from .theme import Theme
+
+if TYPE_CHECKING:
+    from .scene import Scene
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 600)
+IDLE_SLEEP = 0.05  # seconds between polls while nothing moves
+FRAME_RATE = 60
+
+
+@dataclass
+class Content:
+    """Everything the game shows that comes from files, loaded once."""
+
+    stories: list[Scenario] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+    primer: Guide | None = None
+    helplines: HelplineDirectory | None = None
+
+    @classmethod
+    def load(cls, folder: Path = SCENARIOS_DIR, helplines_file: Path = HELPLINES_FILE) -> Content:
+        from ..console.library import load_library
+
+        stories, broken, primer = load_library(folder)
+        directory, _ = load_helplines(helplines_file) if helplines_file.exists() else (None, [])
+        return cls(stories, broken, primer, directory)
+
+    def story(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.stories if s.id == scenario_id), None)
+
+
+@dataclass
+class UI:
+    """What every scene can reach: attributes down, messages up through `app`."""
+
+    app: App
+    theme: Theme
+    text: TextRenderer
+    tr: Translator
+    settings: Settings
+    progress: Progress
+    store: Store
+    content: Content
+    languages: list[Language]
+
+    def save_settings(self) -> None:
+        self.store.save_settings(self.settings)
+
+    def save_progress(self) -> None:
+        self.store.save_progress(self.progress)
+
+
+class WindowError(RuntimeError):
+    """No window can be opened (no display, no video driver)."""
+
+
+class App:
+    def __init__(self, store: Store | None = None, size: tuple[int, int] | None = None,
+                 content: Content | None = None, reduced_motion: bool = False):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.store = store or Store()
+        settings = self.store.load_settings()
+        progress = self.store.load_progress()
+        self.reduced_motion = reduced_motion
+        size = size or DEFAULT_SIZE
+        self.fullscreen = settings.fullscreen and size == DEFAULT_SIZE
+        self.screen = self._open_window(size)
+        pygame.display.set_caption("Together Online")
+        self.ui = UI(self, Theme(*self.screen.get_size(), settings.text_scale), TextRenderer(ASSETS_DIR / "fonts"),
+                     self.translator_for(settings.language), settings, progress, self.store,
+                     content or Content.load(), available_languages(LOCALE_DIR))
+        self.stack: list[Scene] = []
+        self.running = True
+        self.dirty = True
+        self.clock = pygame.time.Clock()
+
+    # Window ------------------------------------------------------------------
+
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        try:
+            if self.fullscreen:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            return pygame.display.set_mode(size, pygame.RESIZABLE)
+        except pygame.error as exc:
+            raise WindowError(str(exc)) from exc
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.ui.settings.fullscreen = self.fullscreen
+        self.ui.save_settings()
+        self.screen = self._open_window(DEFAULT_SIZE)
+        self.resized(self.screen.get_size())
+
+    def resized(self, size: tuple[int, int]) -> None:
+        width, height = max(size[0], 320), max(size[1], 240)
+        self.ui.theme = Theme(width, height, self.ui.settings.text_scale)
+        self.invalidate()
+
+    def set_text_scale(self, scale: int) -> None:
+        self.ui.settings.text_scale = scale
+        self.ui.save_settings()
+        self.resized(self.screen.get_size())
+
+    def translator_for(self, code: str) -> Translator:
+        return Translator(describe_language(code or "en"))
+
+    def set_language(self, code: str) -> None:
+        self.ui.settings.language = code
+        self.ui.save_settings()
+        self.ui.tr = self.translator_for(code)
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self.dirty = True
+
+    # Scene stack -------------------------------------------------------------
+
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.top:
+            self.top.leave()
+        self.stack.append(scene)
+        scene.enter()
+        self.invalidate()
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop().leave()
+            self.top.enter()
+            self.invalidate()
+
+    def replace(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        self.stack.append(scene)
+        scene.enter()
+        self.invalidate()
+
+    def reset(self, scene: Scene) -> None:
+        while self.stack:
+            self.stack.pop().leave()
+        self.push(scene)
+
+    # Events ------------------------------------------------------------------
+
+    def process(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.resized(self.screen.get_size())
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            self.invalidate()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            self.open_help()
+        elif event.type in (pygame.FINGERDOWN, pygame.FINGERUP):
+            self.process_finger(event)
+        elif self.top is not None:
+            if getattr(event, "touch", False):  # SDL's copy of a finger event: handled above
+                return
+            if self.top.handle(event):
+                self.invalidate()
+
+    def process_finger(self, event: pygame.event.Event) -> None:
+        """A tap is a click at the finger's position (SDL gives 0..1 coordinates)."""
+        width, height = self.screen.get_size()
+        pos = (int(event.x * width), int(event.y * height))
+        kind = pygame.MOUSEBUTTONUP if event.type == pygame.FINGERUP else pygame.MOUSEBUTTONDOWN
+        if self.top is not None and self.top.handle(pygame.event.Event(kind, pos=pos, button=1)):
+            self.invalidate()
+
+    def open_help(self) -> None:
+        from .scenes.help import HelpScene
+
+        if self.top is None or self.top.name != "help":
+            self.push(HelpScene(self.ui))
+
+    def quit(self) -> None:
+        for scene in reversed(self.stack):
+            scene.leave()
+        self.ui.save_progress()
+        self.running = False
+
+    # Drawing -------------------------------------------------------------------
+
+    def render(self) -> pygame.Surface:
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].overlay:
+            first -= 1
+        for index in range(max(first, 0), len(self.stack)):
+            scene = self.stack[index]
+            if index > first:
+                scrim = pygame.Surface(self.screen.get_size(), pygame.SRCALPHA)
+                scrim.fill(T.SCRIM)
+                self.screen.blit(scrim, (0, 0))
+            scene.draw(self.screen)
+        return self.screen
+
+    def step(self, events: list[pygame.event.Event] = (), dt: float = 1 / FRAME_RATE) -> pygame.Surface:
+        """Process events, advance animations by `dt`, draw: one frame, for tests."""
+        for event in events:
+            self.process(event)
+        if self.top is not None and self.top.update(dt):
+            self.invalidate()
+        return self.render()
+
+    def settle(self, max_seconds: float = 5.0) -> pygame.Surface:
+        """Let animations finish (for screenshots)."""
+        elapsed = 0.0
+        while self.top is not None and self.top.update(0.1) and elapsed < max_seconds:
+            elapsed += 0.1
+        return self.render()
+
+    def run(self) -> None:
+        self.render()
+        pygame.display.flip()
+        while self.running:
+            events = pygame.event.get()
+            for event in events:
+                self.process(event)
+            if not self.running:
+                break
+            dt = self.clock.tick() / 1000
+            animating = self.top is not None and self.top.update(min(dt, 0.1))
+            if self.dirty or animating:
+                self.render()
+                pygame.display.flip()
+                self.dirty = False
+            if animating:
+                self.clock.tick(FRAME_RATE)
+            elif not events:
+                time.sleep(IDLE_SLEEP)
+        pygame.quit()
+
+
+def start(store: Store | None = None, size: tuple[int, int] | None = None) -> int:
+    """Open the window on the first scene the family needs and run."""
+    from .scenes.flow import first_scene
+
+    os.environ.setdefault("SDL_HINT_VIDEO_HIGHDPI_DISABLED", "0")
+    app = App(store, size)
+    app.reset(first_scene(app.ui))
+    app.run()
+    return 0

@@ -1,0 +1,1 @@
+"""The game's screens. `flow` says which follows which."""

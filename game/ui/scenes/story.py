@@ -1,0 +1,261 @@
+"""The story: lines appear one by one over the scene's backdrop, then the
+choices, each with a badge saying who decides.
+
+Layer: game/ui. Turns input into runtime intents (choose, advance, undo) and
+shows the runtime's view. The family's progress is saved after every step,
+so quitting at any moment loses nothing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from ...story import Names, Playthrough, SaveError, Scenario, Text, fill_placeholders
+from .. import theme as T
+from ..art import draw_backdrop
+from ..scene import Scene
+from . import flow
+from .story_lines import LineBlock, render_line
+
+APPEAR_SECONDS = 0.28
+
+
+def player_names(ui) -> Names:
+    tr = ui.tr
+    return Names(ui.settings.child_name, ui.settings.caregiver_name,
+                 child_fallback=tr._("your child"), caregiver_fallback=tr._("your grown-up"))
+
+
+class StoryScene(Scene):
+    name = "story"
+
+    def __init__(self, ui, scenario: Scenario, saved: dict | None = None):
+        super().__init__(ui)
+        self.scenario = scenario
+        self.play = Playthrough(scenario)
+        if saved:
+            try:
+                self.play = Playthrough.from_json(scenario, saved)
+            except SaveError:
+                self.play = Playthrough(scenario)  # the story changed since: start it again
+        self.view = self.play.view()
+        self.revealed = 0 if not saved else len(self.view.lines)
+        self.appear = 1.0
+        self.blocks: dict[tuple[int, int], LineBlock] = {}
+        self.column = pygame.Rect(0, 0, 0, 0)
+        self.log_area = pygame.Rect(0, 0, 0, 0)
+        self.background: pygame.Surface | None = None
+        if not saved:
+            record = ui.progress.story(scenario.id)
+            record.played += 1
+        self.autosave()
+
+    # Text ------------------------------------------------------------------
+
+    def say(self, text: Text) -> str:
+        translated = self.ui.tr.scenario_text(self.scenario.id, text.source)
+        return fill_placeholders(translated, player_names(self.ui).as_mapping())
+
+    # State -------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        self.ui.progress.autosave = {"scenario": self.scenario.id, "play": self.play.to_json(), "saved_at": int(time.time())}
+        self.ui.save_progress()
+
+    def show_current(self, reveal_all: bool = False) -> None:
+        self.view = self.play.view()
+        self.revealed = len(self.view.lines) if reveal_all else min(1, len(self.view.lines))
+        self.appear = 1.0 if reveal_all or self.ui.app.reduced_motion else 0.0
+        self.rebuild()
+
+    @property
+    def all_revealed(self) -> bool:
+        return self.revealed >= len(self.view.lines)
+
+    def reveal_next(self) -> None:
+        if not self.all_revealed:
+            self.revealed += 1
+            self.appear = 1.0 if self.ui.app.reduced_motion else 0.0
+            self.rebuild()
+
+    def choose(self, index: int) -> None:
+        from .talk import FeedbackScene
+
+        choice = self.play.choose(index)
+        self.autosave()
+        self.ui.app.push(FeedbackScene(self.ui, self, choice))
+
+    def after_talk(self) -> None:
+        """Back from the talk: the story moves on to the node the choice led to."""
+        self.show_current()
+
+    def advance(self) -> None:
+        self.play.advance()
+        self.autosave()
+        self.show_current()
+
+    def undo(self) -> None:
+        if self.play.can_undo:
+            self.play.undo()
+            self.autosave()
+            self.show_current(reveal_all=True)
+
+    def finish(self) -> None:
+        from .ending import EndingScene
+
+        self.ui.app.reset(EndingScene(self.ui, self.scenario, self.play))
+
+    def pause(self) -> None:
+        from .pause import PauseScene
+
+        self.ui.app.push(PauseScene(self.ui, self))
+
+    def leave_story(self) -> None:
+        flow.go_to_map(self.ui)
+
+    # Layout ------------------------------------------------------------------
+
+    def build(self) -> None:
+        theme, tr = self.ui.theme, self.ui.tr
+        m, gap = theme.margin, theme.gap
+        column_w = min(theme.px(980), theme.width - 2 * m)
+        self.column = pygame.Rect((theme.width - column_w) // 2, self.content_top, column_w, 0)
+        top_h = self.header_height
+        menu = tr._("Menu")
+        width = self.ui.text.font(theme.label).size(menu)[0] + theme.px(48)
+        self.button("menu", menu, pygame.Rect(m, theme.px(14), width, top_h), self.pause, "quiet")
+        x = m + width + gap
+        if self.play.can_undo:
+            back = tr._("Go back")
+            width = self.ui.text.font(theme.label).size(back)[0] + theme.px(48)
+            self.button("undo", back, pygame.Rect(x, theme.px(14), width, top_h), self.undo, "quiet")
+        bottom = theme.height - m
+        if not self.all_revealed:
+            label = tr._("Next")
+            width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(80), theme.px(200))
+            self.button("next_line", label, pygame.Rect(self.column.right - width, bottom - theme.button_height,
+                                                        width, theme.button_height), self.reveal_next, "primary")
+            bottom -= theme.button_height + gap
+        elif self.view.choices:
+            bottom = self.build_choices(bottom)
+        else:
+            if self.view.ending:
+                label, action, widget_id = tr._("See how it ends"), self.finish, "finish"
+            else:
+                label, action, widget_id = tr._("Continue"), self.advance, "continue"
+            width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(80), theme.px(220))
+            self.button(widget_id, label, pygame.Rect(self.column.right - width, bottom - theme.button_height,
+                                                      width, theme.button_height), action, "primary")
+            bottom -= theme.button_height + gap
+        self.log_area = pygame.Rect(self.column.x, self.content_top, self.column.width, bottom - self.content_top)
+        self.background = None
+
+    def build_choices(self, bottom: int) -> int:
+        theme, tr = self.ui.theme, self.ui.tr
+        deciders = {"child": self.decider_label("child"), "caregiver": self.decider_label("caregiver"),
+                    "together": tr._("Decide together")}
+        from ..widgets import Button
+
+        heights = [Button("measure", label=self.say(choice.text), kind="choice", number=1, decider=choice.decides,
+                          badge_text=deciders[choice.decides]).height_for(self.ui, self.column.width)
+                   for choice in self.view.choices]
+        y = bottom - sum(heights) - theme.gap * (len(heights) - 1)
+        for number, (choice, height) in enumerate(zip(self.view.choices, heights), 1):
+            rect = pygame.Rect(self.column.x, y, self.column.width, height)
+            self.button(f"choice:{choice.index}", self.say(choice.text), rect,
+                        lambda index=choice.index: self.choose(index), "choice", number=number,
+                        decider=choice.decides, badge_text=deciders[choice.decides])
+            y += height + theme.gap
+        return bottom - sum(heights) - theme.gap * len(heights)
+
+    def decider_label(self, who: str) -> str:
+        settings, tr = self.ui.settings, self.ui.tr
+        name = settings.child_name if who == "child" else settings.caregiver_name
+        if name:
+            return tr._("{name} decides").format(name=name)
+        return tr._("The child decides") if who == "child" else tr._("The grown-up decides")
+
+    def initial_focus(self) -> int:
+        for number, widget in enumerate(self.widgets):
+            if widget.id in ("next_line", "continue", "finish") or widget.id.startswith("choice:"):
+                return number
+        return 0
+
+    # Input ---------------------------------------------------------------------
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if self.all_revealed and self.view.choices and pygame.K_1 <= event.key <= pygame.K_9:
+            number = event.key - pygame.K_1
+            if number < len(self.view.choices):
+                self.choose(self.view.choices[number].index)
+                return True
+        if event.key == pygame.K_BACKSPACE and self.play.can_undo:
+            self.undo()
+            return True
+        return False
+
+    def on_back(self) -> bool:
+        self.pause()
+        return True
+
+    def on_click_empty(self, pos) -> bool:
+        if self.log_area.collidepoint(pos) and not self.all_revealed:
+            self.reveal_next()
+            return True
+        return False
+
+    def update(self, dt: float) -> bool:
+        if self.appear < 1.0:
+            self.appear = min(1.0, self.appear + dt / APPEAR_SECONDS)
+            return True
+        return False
+
+    # Drawing -------------------------------------------------------------------
+
+    def block(self, position: int) -> LineBlock:
+        key = (id(self.view.node), position, self.ui.theme, self.ui.tr.code)
+        block = self.blocks.get(key)
+        if block is None:
+            line = self.view.lines[position]
+            block = render_line(self.ui, self.scenario, line, self.say(line.text), self.column.width)
+            if len(self.blocks) > 200:
+                self.blocks.clear()
+            self.blocks[key] = block
+        return block
+
+    def paint(self, surface: pygame.Surface) -> None:
+        theme = self.ui.theme
+        if self.background is None or self.background.get_size() != surface.get_size():
+            self.background = pygame.Surface(surface.get_size())
+            draw_backdrop(self.background, self.view.node.scene)
+            self.draw_header_title(self.background, self.say(self.scenario.title), T.MUTED_INK, "center")
+        surface.blit(self.background, (0, 0))
+        blocks = [self.block(i) for i in range(self.revealed)]
+        gap = theme.gap
+        total = sum(b.surface.get_height() for b in blocks) + gap * max(len(blocks) - 1, 0)
+        y = self.log_area.y + min(0, self.log_area.height - total)  # keep the newest line in view
+        previous_clip = surface.get_clip()
+        surface.set_clip(self.log_area.inflate(theme.px(80), 0))
+        for number, block in enumerate(blocks):
+            height = block.surface.get_height()
+            if y + height >= self.log_area.y - height:
+                newest = number == len(blocks) - 1 and self.appear < 1.0
+                if newest:
+                    eased = 1 - (1 - self.appear) ** 3
+                    offset = int((1 - eased) * theme.px(24))
+                    block.surface.set_alpha(int(255 * eased))
+                    surface.blit(block.surface, (self.column.x, y + offset))
+                    block.surface.set_alpha(255)
+                else:
+                    surface.blit(block.surface, (self.column.x, y))
+            y += height + gap
+        surface.set_clip(previous_clip)
+
+    def visible_texts(self) -> list[str]:
+        """The texts on screen now (for autoplay's checks)."""
+        texts = [self.say(line.text) for line in self.view.lines[: self.revealed]]
+        if self.all_revealed:
+            texts += [self.say(choice.text) for choice in self.view.choices]
+        return texts
