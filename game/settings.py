@@ -131,10 +131,11 @@ def _progress_from(data: Any) -> Progress:
     return progress
 
 
+READERS = {"settings": _settings_from, "progress": _progress_from}
+
+
 class Store:
     """The game's files in one folder: settings.json and progress.json."""
-
-    FILES = {"settings": _settings_from, "progress": _progress_from}
 
     def __init__(self, folder: Path | None = None):
         self.folder = folder or default_data_dir()
@@ -159,7 +160,7 @@ class Store:
             if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
                 version = data.get("version") if isinstance(data, dict) else None
                 raise BadFile(f"version {version!r} is not one this game reads")
-            return self.FILES[name](data.get(name))
+            return READERS[name](data.get(name))
         except (ValueError, TypeError) as exc:  # JSONDecodeError and BadFile are ValueErrors
             backup = self._keep_aside(path)
             self.notices.append((RESET, {"what": name, "reason": str(exc), "backup": str(backup or path)}))

@@ -9,8 +9,8 @@ rules, dictionary breaks for Thai and Khmer, and grapheme clusters.)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,10 @@ class Theme:
         return max(min(self.width / BASE_WIDTH, self.height / BASE_HEIGHT), 0.6)
 
     def px(self, value: float) -> int:
-        return max(int(round(value * self.unit)), 1)
+        return max(round(value * self.unit), 1)
 
     def text(self, size: float, bold: bool = False) -> TextStyle:
-        return TextStyle(max(int(round(size * self.unit * self.text_scale / 100)), 10), bold)
+        return TextStyle(max(round(size * self.unit * self.text_scale / 100), 10), bold)
 
     @property
     def body(self) -> TextStyle:

@@ -7,8 +7,9 @@ reached with Tab/arrows and activated with Enter or Space, a click or a tap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import pygame
 

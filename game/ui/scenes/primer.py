@@ -7,7 +7,7 @@ on the next page.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 
