@@ -24,6 +24,7 @@ from ..story import Scenario
 from ..story.guide import Guide
 from ..text import TextRenderer
 from . import theme as T
+from .sound import Sounds
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class App:
                      self.translator_for(settings.language), settings, progress, self.store,
                      content or Content.load(), available_languages(LOCALE_DIR))
         self.stack: list[Scene] = []
+        self.sounds = Sounds()
         self.running = True
         self.dirty = True
         self.clock = pygame.time.Clock()
@@ -141,6 +143,9 @@ class App:
 
     def invalidate(self) -> None:
         self.dirty = True
+
+    def play_sound(self, name: str) -> None:
+        self.sounds.play(name, self.ui.settings.sound)
 
     # Scene stack -------------------------------------------------------------
 

@@ -78,6 +78,7 @@ class StoryScene(Scene):
         if not self.all_revealed:
             self.revealed += 1
             self.appear = 1.0 if self.ui.app.reduced_motion else 0.0
+            self.ui.app.play_sound("line")
             self.rebuild()
 
     def choose(self, index: int) -> None:
@@ -85,6 +86,7 @@ class StoryScene(Scene):
 
         choice = self.play.choose(index)
         self.autosave()
+        self.ui.app.play_sound("choice")
         self.ui.app.push(FeedbackScene(self.ui, self, choice))
 
     def after_talk(self) -> None:
