@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
 
+    auto = commands.add_parser("autoplay", help="drive the game window headlessly through every screen (for reviewers and CI)")
+    auto.add_argument("--scenario", default="all", metavar="ID|all", help="a story id, or all (default)")
+    auto.add_argument("--lang", default="en", metavar="L", help="language code (default en)")
+    auto.add_argument("--seed", type=int, default=0, metavar="N", help="varies the order of choices")
+    auto.add_argument("--screenshots", metavar="DIR", help="write a PNG of every screen into DIR")
+    auto.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
+    auto.add_argument("--text-size", type=int, default=100, choices=(100, 125, 150, 200), metavar="PERCENT")
+
     text = commands.add_parser("text", help="play one scenario in the terminal")
     text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
     _add_names(text)
@@ -80,6 +88,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             return run_graph(args, stdout)
         if command == "text":
             return run_text(args, stdin, stdout)
+        if command == "autoplay":
+            return run_autoplay(args, stdout)
         return run_play(args, stdin, stdout)
     except KeyboardInterrupt:
         stdout.write("\n")
@@ -158,6 +168,33 @@ def run_text(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return status
     TextPlayer(scenario, stdin, stdout, Names(args.child, args.caregiver)).run()
     return EXIT_OK
+
+
+def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from .ui.autoplay import Autoplay
+
+    folder = Path(args.screenshots) if args.screenshots else None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            sys.stderr.write(f"together-online autoplay: cannot create {folder}: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    ids = None if args.scenario == "all" else [args.scenario]
+    report = Autoplay(ids, args.lang, args.seed, folder, args.size, args.text_size).run()
+    for story, runs in report.runs.items():
+        uncovered = report.uncovered.get(story) or []
+        note = f", {len(uncovered)} choices never taken: {uncovered}" if uncovered else ", every choice taken"
+        stdout.write(f"{story}: {runs} plays{note}\n")
+    for problem in report.errors:
+        stdout.write(f"error: {problem}\n")
+    where = f" in {folder}" if folder else ""
+    stdout.write(f"{report.screens} screens{where}; {'ok' if report.ok else 'FAILED'}\n")
+    return EXIT_OK if report.ok else EXIT_ERRORS
 
 
 def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

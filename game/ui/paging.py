@@ -21,6 +21,7 @@ class Block:
     colour: tuple
     gap_before: int = 0
     bullet: bool = False
+    keep_with_next: bool = False  # a heading: never the last block of a page
 
 
 def block_height(renderer: TextRenderer, block: Block, width: int) -> int:
@@ -29,12 +30,15 @@ def block_height(renderer: TextRenderer, block: Block, width: int) -> int:
 
 
 def paginate(renderer: TextRenderer, blocks: list[Block], box: pygame.Rect) -> list[list[Block]]:
+    heights = [block_height(renderer, block, box.width) for block in blocks]
     pages: list[list[Block]] = [[]]
     used = 0
-    for block in blocks:
-        height = block_height(renderer, block, box.width)
+    for number, (block, height) in enumerate(zip(blocks, heights)):
         gap = block.gap_before if pages[-1] else 0
-        if pages[-1] and used + gap + height > box.height:
+        needed = gap + height
+        if block.keep_with_next and number + 1 < len(blocks):
+            needed += blocks[number + 1].gap_before + heights[number + 1]
+        if pages[-1] and used + needed > box.height:
             pages.append([])
             used, gap = 0, 0
         pages[-1].append(block)

@@ -33,9 +33,9 @@ class ContentNoteScene(Scene):
     def blocks(self) -> list[Block]:
         theme, tr, story = self.ui.theme, self.ui.tr, self.scenario
         blocks = [Block(self.texts(story.summary), theme.body, T.INK)]
-        blocks.append(Block(tr._("For the adult"), theme.label, T.CORAL_DARK, theme.px(20)))
+        blocks.append(Block(tr._("For the adult"), theme.label, T.CORAL_DARK, theme.px(20), keep_with_next=True))
         blocks.append(Block(self.texts(story.content_note), theme.body, T.INK, theme.px(4)))
-        blocks.append(Block(tr._("What we will talk about"), theme.label, T.TEAL, theme.px(20)))
+        blocks.append(Block(tr._("What we will talk about"), theme.label, T.TEAL, theme.px(20), keep_with_next=True))
         for goal in story.learning_goals:
             blocks.append(Block(self.texts(goal), theme.body, T.INK, theme.px(6), bullet=True))
         return blocks

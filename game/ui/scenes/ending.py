@@ -54,9 +54,9 @@ class EndingScene(Scene):
             blocks.append(Block(self.say(takeaway), theme.heading, T.INK))
         chosen = [self.say(choice.text) for _, choice in self.play.path() if choice is not None]
         if chosen:
-            blocks.append(Block(tr._("Your path"), theme.label, T.TEAL, theme.px(24)))
+            blocks.append(Block(tr._("Your path"), theme.label, T.TEAL, theme.px(24), keep_with_next=True))
             blocks += [Block(text, theme.body, T.INK, theme.px(4), bullet=True) for text in chosen]
-        blocks.append(Block(tr._("What this story was about"), theme.label, T.TEAL, theme.px(24)))
+        blocks.append(Block(tr._("What this story was about"), theme.label, T.TEAL, theme.px(24), keep_with_next=True))
         blocks += [Block(self.say(goal), theme.body, T.INK, theme.px(4), bullet=True) for goal in self.scenario.learning_goals]
         return blocks
 

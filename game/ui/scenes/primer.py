@@ -37,7 +37,7 @@ class PrimerScene(Scene):
         theme = self.ui.theme
         sections = []
         for section in self.ui.content.primer.sections:
-            blocks = [Block(self.t(section.heading), theme.heading, T.TEAL)]
+            blocks = [Block(self.t(section.heading), theme.heading, T.TEAL, keep_with_next=True)]
             blocks += [Block(self.t(p), theme.body, T.INK, theme.px(12)) for p in section.paragraphs]
             blocks += [Block(self.t(p), theme.body, T.INK, theme.px(8), bullet=True) for p in section.points]
             sections.append(blocks)

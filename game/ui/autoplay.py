@@ -1,0 +1,286 @@
+"""Autoplay: the real game driven by synthetic clicks and keys, headless,
+through every screen of the flow, writing a PNG per screen.
+
+Layer: game/ui. For reviewers, translators and CI: it plays each story as
+many times as needed to take every choice that can be shown, and fails
+(non-zero exit) on an exception, text that overflows its box, or a
+`{placeholder}` left on screen. It uses a temporary data folder, never the
+family's.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+MAX_RUNS_PER_STORY = 40
+MAX_STEPS_PER_RUN = 600
+
+
+@dataclass
+class AutoplayReport:
+    screens: int = 0
+    runs: dict[str, int] = field(default_factory=dict)
+    uncovered: dict[str, list] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not any(self.uncovered.values())
+
+
+class Autoplay:
+    def __init__(self, scenario_ids: list[str] | None, language: str = "en", seed: int = 0,
+                 screenshots: Path | None = None, size: tuple[int, int] = (1280, 720), text_scale: int = 100,
+                 names: tuple[str, str] = ("Ana", "Sam")):
+        self.scenario_ids = scenario_ids
+        self.language = language
+        self.random = random.Random(seed)
+        self.screenshots = screenshots
+        self.size = size
+        self.text_scale = text_scale
+        self.names = names
+        self.report = AutoplayReport()
+        self.seen_screens: set[tuple] = set()
+        self.app = None
+
+    # Driving -------------------------------------------------------------------
+
+    def start(self, data_dir: Path) -> None:
+        import pygame  # noqa: F401 - initialised by App
+
+        from ..settings import Store
+        from .app import App
+        from .scenes.flow import first_scene
+
+        store = Store(data_dir)
+        settings = store.load_settings()
+        settings.text_scale = self.text_scale
+        store.save_settings(settings)
+        self.app = App(store, self.size, reduced_motion=True)
+        self.app.reset(first_scene(self.app.ui))
+        self.app.render()
+
+    @property
+    def top(self):
+        return self.app.top
+
+    def widget(self, widget_id: str):
+        self.top.ensure_built()
+        return self.top.widget(widget_id)
+
+    def widgets(self, prefix: str) -> list:
+        self.top.ensure_built()
+        return [w for w in self.top.widgets if w.id.startswith(prefix)]
+
+    def click(self, widget) -> None:
+        import pygame
+
+        self.app.step([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=widget.rect.center, button=1, touch=False)])
+
+    def click_id(self, widget_id: str) -> bool:
+        widget = self.widget(widget_id)
+        if widget is None:
+            return False
+        self.click(widget)
+        return True
+
+    def press(self, key: int, text: str = "") -> None:
+        import pygame
+
+        self.app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text)])
+
+    def type_text(self, text: str) -> None:
+        import pygame
+
+        self.app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch) for ch in text])
+
+    def primary(self):
+        self.top.ensure_built()
+        return next((w for w in self.top.widgets if getattr(w, "kind", "") == "primary" and w.enabled), None)
+
+    # Checking ------------------------------------------------------------------
+
+    def screen(self, *detail: str) -> None:
+        """Check the frame on screen now and save it once per distinct screen."""
+        app = self.app
+        frame = app.settle()
+        key = (self.top.name, *detail)
+        text = app.ui.text
+        for overflow in text.overflows:
+            self.report.errors.append(f"{'/'.join(key)}: text overflows its box {overflow.box}: {overflow.text[:80]!r}")
+        for drawn in text.drawn:
+            if PLACEHOLDER.search(drawn):
+                self.report.errors.append(f"{'/'.join(key)}: placeholder left on screen: {drawn[:80]!r}")
+        text.reset_record()
+        if key in self.seen_screens:
+            return
+        self.seen_screens.add(key)
+        self.report.screens += 1
+        if self.screenshots is not None:
+            import pygame
+
+            name = "_".join(part for part in key if part)
+            safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)[:120]
+            pygame.image.save(frame, str(self.screenshots / f"{self.report.screens:04d}_{safe}.png"))
+
+    # The flow --------------------------------------------------------------------
+
+    def setup_screens(self) -> None:
+        if self.top.name == "notice":
+            self.screen()
+            self.click(self.primary())
+        if self.top.name == "language":
+            self.screen()
+            target = self.widget(f"language_{self.language}") or self.widgets("language_")[0]
+            self.click(target)
+        if self.top.name == "players":
+            self.screen("empty")
+            for field_id, name in zip(("child_name", "caregiver_name"), self.names):
+                field = self.widget(field_id)
+                if field is not None:
+                    self.click(field)
+                    self.type_text(name)
+            for _ in range(9):
+                self.click_id("age_up")
+            self.screen("filled")
+            self.click(self.primary())
+
+    def visit_side_screens(self) -> None:
+        """Settings and the help overlay, from the story map."""
+        import pygame
+
+        if self.click_id("settings"):
+            self.screen()
+            self.press(pygame.K_ESCAPE)
+        self.press(pygame.K_F1)
+        self.screen()
+        while self.top.name == "help" and self.widget("close") is None and self.primary() is not None:
+            self.click(self.primary())  # past a first country list, if any
+        self.press(pygame.K_ESCAPE)
+        if self.top.name != "story_map":
+            from .scenes.flow import go_to_map
+
+            go_to_map(self.app.ui)
+
+    def open_story(self, scenario_id: str) -> None:
+        for _ in range(10):
+            card = self.widget(f"story:{scenario_id}")
+            if card is not None:
+                self.click(card)
+                return
+            if not self.click_id("more"):
+                break
+        raise RuntimeError(f"story '{scenario_id}' is not on the story map")
+
+    def play_once(self, scenario, wanted: set, taken: set, first: bool) -> None:
+        import pygame
+
+        self.open_story(scenario.id)
+        sid = scenario.id
+        paused = not first
+        for _ in range(MAX_STEPS_PER_RUN):
+            top = self.top
+            name = top.name
+            if name in ("primer", "content_note"):
+                self.screen(sid, str(getattr(top, "page", 0)))
+                self.click(self.primary())
+            elif name == "story":
+                node = top.view.node.id
+                if not paused:
+                    paused = True
+                    self.press(pygame.K_ESCAPE)
+                    self.screen(sid)
+                    self.press(pygame.K_ESCAPE)
+                    continue
+                if self.widget("next_line") is not None:
+                    self.click_id("next_line")
+                    continue
+                self.screen(sid, node)
+                choices = self.widgets("choice:")
+                if choices:
+                    indexes = [int(w.id.split(":")[1]) for w in choices]
+                    fresh = [i for i in indexes if (node, i) not in taken]
+                    index = self.random.choice(fresh or indexes)
+                    taken.add((node, index))
+                    self.click_id(f"choice:{index}")
+                    self.current_choice = f"{node}-{index}"
+                elif not (self.click_id("continue") or self.click_id("finish")):
+                    raise RuntimeError(f"stuck at node '{node}' of '{sid}'")
+            elif name in ("feedback", "discussion"):
+                self.screen(sid, self.current_choice, str(getattr(top, "page", 0)))
+                self.click(self.primary())
+            elif name == "ending":
+                self.screen(sid, top.play.state.node, str(top.page))
+                if top.widget("more") is not None and top.page == 0:
+                    self.click_id("more")
+                    self.screen(sid, top.play.state.node, str(top.page))
+                if first and not self.report.runs:
+                    self.agreement()
+                    return
+                self.click_id("map")
+                return
+            else:
+                raise RuntimeError(f"unexpected screen '{name}' while playing '{sid}'")
+        raise RuntimeError(f"'{sid}' did not end within {MAX_STEPS_PER_RUN} steps")
+
+    def agreement(self) -> None:
+        self.click_id("agreement")
+        if self.top.name != "agreement":
+            return
+        self.screen("empty")
+        for widget in self.widgets("rule")[:3]:
+            self.click(widget)
+        self.screen("chosen")
+        save = next((w for w in self.top.widgets if "save" in w.id), None)
+        if save is not None:
+            self.click(save)
+            self.screen("saved")
+        done = self.widget("done")
+        if done is not None:
+            self.click(done)
+        else:
+            from .scenes.flow import go_to_map
+
+            go_to_map(self.app.ui)
+
+    def run(self) -> AutoplayReport:
+        from ..story.explore import explore
+
+        with tempfile.TemporaryDirectory(prefix="together-online-autoplay-") as data:
+            previous = os.environ.get("TOGETHER_ONLINE_DATA_DIR")
+            os.environ["TOGETHER_ONLINE_DATA_DIR"] = data
+            try:
+                self.start(Path(data))
+                self.setup_screens()
+                self.screen("first")
+                self.visit_side_screens()
+                stories = self.app.ui.content.stories
+                chosen = [s for s in stories if self.scenario_ids is None or s.id in self.scenario_ids]
+                missing = set(self.scenario_ids or ()) - {s.id for s in stories}
+                if missing:
+                    self.report.errors.append(f"no such story (or it has errors): {', '.join(sorted(missing))}")
+                for number, scenario in enumerate(chosen):
+                    wanted = explore(scenario).shown_choices
+                    taken: set = set()
+                    runs = 0
+                    while runs == 0 or (wanted - taken and runs < MAX_RUNS_PER_STORY):
+                        self.play_once(scenario, wanted, taken, first=runs == 0 and number == 0)
+                        runs += 1
+                        self.report.runs[scenario.id] = runs
+                    self.report.uncovered[scenario.id] = sorted(wanted - taken)
+                self.screen("last")
+            except Exception:  # noqa: BLE001 - autoplay's job is to report any crash
+                self.report.errors.append(traceback.format_exc())
+            finally:
+                if previous is None:
+                    os.environ.pop("TOGETHER_ONLINE_DATA_DIR", None)
+                else:
+                    os.environ["TOGETHER_ONLINE_DATA_DIR"] = previous
+        return self.report
