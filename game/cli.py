@@ -190,8 +190,7 @@ def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
         uncovered = report.uncovered.get(story) or []
         note = f", {len(uncovered)} choices never taken: {uncovered}" if uncovered else ", every choice taken"
         stdout.write(f"{story}: {runs} plays{note}\n")
-    for problem in report.errors:
-        stdout.write(f"error: {problem}\n")
+    stdout.writelines(f"error: {problem}\n" for problem in report.errors)
     where = f" in {folder}" if folder else ""
     stdout.write(f"{report.screens} screens{where}; {'ok' if report.ok else 'FAILED'}\n")
     return EXIT_OK if report.ok else EXIT_ERRORS

@@ -23,6 +23,7 @@ DATA_DIR_VARIABLE = "TOGETHER_ONLINE_DATA_DIR"  # a portable folder, e.g. on a w
 FORMAT_VERSION = 1
 TEXT_SCALES = (100, 125, 150, 200)
 UNREADABLE = "Your saved {what} could not be opened ({reason}), so the game uses defaults for now."
+SAVE_FAILED = "The game could not save in {folder} ({reason}). You can keep playing, but what you do now may not be kept."
 RESET = "Your saved {what} could not be read ({reason}), so they were reset. The old file was kept as {backup}."
 MAX_NICKNAME = 24
 
@@ -149,14 +150,14 @@ class Store:
     def _load(self, name: str, default):
         path = self.path(name)
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return default
         except OSError as exc:
             self.notices.append((UNREADABLE, {"what": name, "reason": exc.strerror or str(exc)}))
             return default
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
                 version = data.get("version") if isinstance(data, dict) else None
                 raise BadFile(f"version {version!r} is not one this game reads")

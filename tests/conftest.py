@@ -84,3 +84,19 @@ nodes:
     ending: supported
     takeaway: Telling helps.
 """
+
+
+# Golden files (tests/golden/): screenshots and text layouts ------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden screenshots and layout snapshots in tests/golden/ "
+                          "instead of comparing with them")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

@@ -72,10 +72,17 @@ class UI:
     languages: list[Language]
 
     def save_settings(self) -> None:
-        self.store.save_settings(self.settings)
+        self._save(self.store.save_settings, self.settings)
 
     def save_progress(self) -> None:
-        self.store.save_progress(self.progress)
+        self._save(self.store.save_progress, self.progress)
+
+    def _save(self, save, value) -> None:
+        """A failed save (full disk, read-only folder) is told once; play goes on."""
+        try:
+            save(value)
+        except OSError as exc:
+            self.app.report_save_problem(exc)
 
 
 class WindowError(RuntimeError):
@@ -101,6 +108,7 @@ class App:
                      content or Content.load(), available_languages(LOCALE_DIR))
         self.stack: list[Scene] = []
         self.sounds = Sounds()
+        self.save_problem_shown = False
         self.running = True
         self.dirty = True
         self.clock = pygame.time.Clock()
@@ -143,6 +151,19 @@ class App:
 
     def invalidate(self) -> None:
         self.dirty = True
+
+    def report_save_problem(self, exc: OSError) -> None:
+        from ..settings import SAVE_FAILED
+
+        if self.save_problem_shown:
+            return
+        self.save_problem_shown = True
+        notice = (SAVE_FAILED, {"reason": exc.strerror or str(exc), "folder": str(self.store.folder)})
+        try:
+            from .scenes.notice import NoticeScene
+        except ImportError:
+            return
+        self.push(NoticeScene(self.ui, [notice]))
 
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, self.ui.settings.sound)
@@ -231,7 +252,7 @@ class App:
                 scrim = pygame.Surface(self.screen.get_size(), pygame.SRCALPHA)
                 scrim.fill(T.SCRIM)
                 self.screen.blit(scrim, (0, 0))
-            scene.draw(self.screen)
+            scene.draw(self.screen, active=index == len(self.stack) - 1)
         return self.screen
 
     def step(self, events: list[pygame.event.Event] = (), dt: float = 1 / FRAME_RATE) -> pygame.Surface:

@@ -29,7 +29,25 @@ def block_height(renderer: TextRenderer, block: Block, width: int) -> int:
     return renderer.layout(block.text, block.style, width - indent).height
 
 
+def split_tall(renderer: TextRenderer, blocks: list[Block], box: pygame.Rect) -> list[Block]:
+    """Blocks taller than a page, cut between lines into blocks that fit."""
+    result: list[Block] = []
+    for block in blocks:
+        indent = renderer.line_height(block.style) if block.bullet else 0
+        layout = renderer.layout(block.text, block.style, box.width - indent)
+        per_page = max(box.height // layout.line_height, 1)
+        if layout.height <= box.height or len(layout.lines) <= 1:
+            result.append(block)
+            continue
+        for start in range(0, len(layout.lines), per_page):
+            text = " ".join(line.text for line in layout.lines[start:start + per_page])
+            result.append(Block(text, block.style, block.colour, block.gap_before if not start else 0,
+                                block.bullet and not start, block.keep_with_next))
+    return result
+
+
 def paginate(renderer: TextRenderer, blocks: list[Block], box: pygame.Rect) -> list[list[Block]]:
+    blocks = split_tall(renderer, blocks, box)
     heights = [block_height(renderer, block, box.width) for block in blocks]
     pages: list[list[Block]] = [[]]
     used = 0

@@ -76,7 +76,7 @@ class Scene:
     def header_height(self) -> int:
         """Height of the buttons in the header band: it grows with the text size."""
         theme = self.ui.theme
-        return max(theme.px(56), self.ui.text.line_height(theme.label) + theme.px(16))
+        return max(theme.px(56), self.ui.text.line_height(theme.label) + theme.px(16), 48)
 
     def button_rows(self, items: list[tuple], bottom: int, align: str = "right", place: bool = True) -> int:
         """Lay out (id, label, action, kind) buttons in rows above `bottom`,
@@ -229,11 +229,13 @@ class Scene:
         """Advance animations by `dt` seconds; True while something moves."""
         return False
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, active: bool = True) -> None:
+        """Draw the scene; a scene under an overlay (`active=False`) shows no
+        focus ring or hover, since keys and clicks go to the overlay."""
         self.ensure_built()
         self.paint(surface)
         for number, widget in enumerate(self.widgets):
-            widget.draw(surface, self.ui, number == self.focus, widget is self.hover)
+            widget.draw(surface, self.ui, active and number == self.focus, active and widget is self.hover)
 
     def paint(self, surface: pygame.Surface) -> None:
         surface.fill(T.PAPER)

@@ -41,7 +41,7 @@ class StoryScene(Scene):
             except SaveError:
                 self.play = Playthrough(scenario)  # the story changed since: start it again
         self.view = self.play.view()
-        self.revealed = 0 if not saved else len(self.view.lines)
+        self.revealed = min(1, len(self.view.lines)) if not saved else len(self.view.lines)
         self.appear = 1.0
         self.blocks: dict[tuple[int, int], LineBlock] = {}
         self.column = pygame.Rect(0, 0, 0, 0)

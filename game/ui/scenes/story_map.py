@@ -15,7 +15,7 @@ from ...story import Scenario
 from .. import theme as T
 from ..art import draw_check, draw_star
 from ..scene import Scene
-from ..widgets import Widget, focus_ring, rounded, shadowed_panel
+from ..widgets import Widget, focus_ring, shadowed_panel
 from . import flow
 
 TOPIC_COLOURS = {
@@ -51,7 +51,8 @@ class StoryCard(Widget):
         theme, tr, story = ui.theme, ui.tr, self.scenario
         shadowed_panel(surface, self.rect, theme.radius, T.TEAL_LIGHT if hovered else T.PANEL)
         strip = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, theme.px(12))
-        rounded(surface, TOPIC_COLOURS.get(story.topic, TOPIC_COLOURS["other"]), strip, theme.radius)
+        pygame.draw.rect(surface, TOPIC_COLOURS.get(story.topic, TOPIC_COLOURS["other"]), strip,
+                         border_top_left_radius=theme.radius, border_top_right_radius=theme.radius)
         if focused:
             focus_ring(surface, self.rect, ui)
         inner = self.rect.inflate(-theme.px(36), -theme.px(36)).move(0, theme.px(6))
@@ -115,10 +116,14 @@ class StoryMapScene(Scene):
             y = rect.bottom + gap
         grid = pygame.Rect(m, y, theme.width - 2 * m, theme.height - y - bottom_h - m - gap)
         stories = story_order(self.ui.content.stories, self.ui.settings.child_age)
-        columns = 3 if theme.width >= 1000 * theme.unit and theme.text_scale <= 125 else 2
-        card_h = self.card_height(grid.width // columns - gap, stories)
+        # As many columns as fit: cards must be tall enough for their text.
+        for columns in (3, 2, 1):
+            if columns == 3 and (theme.width < 1000 * theme.unit or theme.text_scale > 125):
+                continue
+            card_h = self.card_height((grid.width - gap * (columns - 1)) // columns, stories)
+            if card_h <= grid.height:
+                break
         rows = max((grid.height + gap) // (card_h + gap), 1)
-        card_h = min(card_h, grid.height)
         per_page = max(columns * rows, 1)
         self.pages = [stories[i:i + per_page] for i in range(0, len(stories), per_page)] or [[]]
         self.page = min(self.page, len(self.pages) - 1)

@@ -12,7 +12,7 @@ import pygame
 from ...story.model import Choice
 from .. import theme as T
 from ..art import draw_avatar
-from ..paging import Block, block_height
+from ..paging import Block, block_height, draw_blocks, paginate
 from ..scene import Scene
 from ..widgets import shadowed_panel
 
@@ -52,6 +52,8 @@ class FeedbackScene(Card):
     def __init__(self, ui, story, choice: Choice):
         super().__init__(ui, story)
         self.choice = choice
+        self.page = 0
+        self.pages: list[list[Block]] = []
 
     def blocks(self) -> list[Block]:
         theme, tr = self.ui.theme, self.ui.tr
@@ -62,10 +64,20 @@ class FeedbackScene(Card):
         return blocks
 
     def build(self) -> None:
-        blocks = self.blocks()
-        width = min(self.ui.theme.px(920), self.ui.theme.width - 2 * self.ui.theme.margin) - 2 * self.ui.theme.px(40)
-        height = sum(block_height(self.ui.text, b, width) + b.gap_before for b in blocks)
-        self.place_card(height, self.ui.tr._("Let's talk about it"), self.go_on)
+        theme = self.ui.theme
+        width = min(theme.px(920), theme.width - 2 * theme.margin) - 2 * theme.px(40)
+        available = theme.height - self.content_top - theme.margin - 2 * theme.px(40) - theme.button_height - theme.gap
+        self.pages = paginate(self.ui.text, self.blocks(), pygame.Rect(0, 0, width, available))
+        self.page = min(self.page, len(self.pages) - 1)
+        shown = self.pages[self.page]
+        height = sum(block_height(self.ui.text, b, width) + (b.gap_before if n else 0) for n, b in enumerate(shown))
+        last = self.page == len(self.pages) - 1
+        label = self.ui.tr._("Let's talk about it") if last else self.ui.tr._("Next")
+        self.place_card(height, label, self.go_on if last else self.next_page)
+
+    def next_page(self) -> None:
+        self.page += 1
+        self.rebuild()
 
     def go_on(self) -> None:
         self.ui.app.replace(DiscussionScene(self.ui, self.story, self.choice))
@@ -76,9 +88,7 @@ class FeedbackScene(Card):
 
     def paint(self, surface: pygame.Surface) -> None:
         super().paint(surface)
-        from ..paging import draw_blocks
-
-        draw_blocks(surface, self.ui.text, self.blocks(), self.body)
+        draw_blocks(surface, self.ui.text, self.pages[self.page], self.body)
 
 
 class DiscussionScene(Card):

@@ -1,0 +1,64 @@
+"""A calm note about saved files that needed fixing (a broken settings or
+progress file was kept aside and reset), shown once on top of the first screen.
+
+Layer: game/ui. The store records (template, values) pairs with English
+msgids; they are translated here, then filled in. Long notes (large text,
+long file paths) scroll instead of being cut.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ..scene import Scene
+from . import flow
+from .popup import Popup
+
+
+class NoticeScene(Scene):
+    name = "notice"
+    overlay = True
+
+    def __init__(self, ui, notices: list[tuple[str, dict]]):
+        super().__init__(ui)
+        self.notices = list(notices)
+        self.popup: Popup | None = None
+
+    def messages(self) -> list[str]:
+        tr = self.ui.tr
+        things = {"settings": tr._("settings"), "progress": tr._("progress")}
+        texts = []
+        for template, values in self.notices:
+            filled = {key: things.get(value, value) if key == "what" else value for key, value in values.items()}
+            try:
+                texts.append(tr._(template).format(**filled))
+            except (KeyError, IndexError, ValueError):  # a translation with a broken field: the English text
+                texts.append(template.format(**filled))
+        return texts
+
+    def build(self) -> None:
+        tr = self.ui.tr
+        texts = [*self.messages(), tr._("Nothing else was lost. You can keep playing.")]
+        self.popup = Popup("notice", tr._("Something needed fixing"), Popup.plain(texts),
+                           [("ok", tr._("OK"), self.ok, "primary")])
+        self.popup.build(self)
+
+    def ok(self) -> None:
+        self.ui.store.notices.clear()
+        if len(self.ui.app.stack) > 1:
+            self.ui.app.pop()
+        else:  # nothing under us: the screen the game would have started on
+            self.ui.app.replace(flow.first_scene(self.ui))
+
+    def on_back(self) -> bool:
+        self.ok()
+        return True
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        return self.popup is not None and self.popup.on_key(event)
+
+    def on_scroll(self, amount: int) -> bool:
+        return self.popup is not None and self.popup.on_scroll(amount)
+
+    def paint(self, surface: pygame.Surface) -> None:
+        self.popup.paint(surface, self.ui)
