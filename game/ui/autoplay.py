@@ -179,9 +179,30 @@ class Autoplay:
                 break
         raise RuntimeError(f"story '{scenario_id}' is not on the story map")
 
-    def play_once(self, scenario, wanted: set, taken: set, first: bool) -> None:
+    def plan(self, scenario, exploration, wanted: set, taken: set) -> list[int]:
+        """Choices to make, in order, to reach a choice not taken yet: the
+        shortest path found by the validator's exploration, then that choice."""
+        from ..story.runtime import CompiledScenario
+
+        compiled = CompiledScenario(scenario)
+        missing = sorted(wanted - taken)
+        if not missing:
+            return []
+        target_node, target_choice = self.random.choice(missing)
+        for state in exploration.states:
+            node_id, values = state
+            if node_id != target_node:
+                continue
+            node = scenario.nodes[node_id]
+            if any(c.index == target_choice for c in compiled.visible_choices(node, values)):
+                steps = [choice for _, choice in exploration.path_to(state) if choice is not None]
+                return [*steps, target_choice]
+        return []
+
+    def play_once(self, scenario, wanted: set, taken: set, first: bool, plan: list[int] | None = None) -> None:
         import pygame
 
+        plan = list(plan or [])
         self.open_story(scenario.id)
         sid = scenario.id
         paused = not first
@@ -207,7 +228,8 @@ class Autoplay:
                 if choices:
                     indexes = [int(w.id.split(":")[1]) for w in choices]
                     fresh = [i for i in indexes if (node, i) not in taken]
-                    index = self.random.choice(fresh or indexes)
+                    planned = plan.pop(0) if plan else None
+                    index = planned if planned in indexes else self.random.choice(fresh or indexes)
                     taken.add((node, index))
                     self.click_id(f"choice:{index}")
                     self.current_choice = f"{node}-{index}"
@@ -267,11 +289,13 @@ class Autoplay:
                 if missing:
                     self.report.errors.append(f"no such story (or it has errors): {', '.join(sorted(missing))}")
                 for number, scenario in enumerate(chosen):
-                    wanted = explore(scenario).shown_choices
+                    exploration = explore(scenario)
+                    wanted = exploration.shown_choices
                     taken: set = set()
                     runs = 0
                     while runs == 0 or (wanted - taken and runs < MAX_RUNS_PER_STORY):
-                        self.play_once(scenario, wanted, taken, first=runs == 0 and number == 0)
+                        plan = self.plan(scenario, exploration, wanted, taken) if runs else []
+                        self.play_once(scenario, wanted, taken, first=runs == 0 and number == 0, plan=plan)
                         runs += 1
                         self.report.runs[scenario.id] = runs
                     self.report.uncovered[scenario.id] = sorted(wanted - taken)
