@@ -45,7 +45,7 @@ def test_autoplay_fails_on_text_that_does_not_fit(monkeypatch):
 
 
 def test_autoplay_fails_on_a_placeholder_left_on_screen(monkeypatch):
-    import game.ui.scenes.story as story
+    from game.ui.scenes import story
 
     monkeypatch.setattr(story, "fill_placeholders", lambda text, names: text + " {child_name}")
     report = Autoplay(["secret_gift_codes"], seed=1).run()

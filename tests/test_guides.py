@@ -76,3 +76,18 @@ def test_library_offers_the_primer_and_never_lists_guides_as_stories(tmp_path):
     play_library(tmp_path, io.StringIO("0\nq\n"), out)
     assert "0) Before you play together (a short guide for adults)" in out.getvalue()
     assert "If your child tells you something" in out.getvalue()
+
+
+def test_the_language_table_agrees_with_babel():
+    """game/i18n keeps a table of language names so that Babel's data is not
+    loaded at every start; it must say what Babel says."""
+    from babel import Locale
+
+    from game.i18n.translator import KNOWN
+
+    for code, (name, english, rtl) in KNOWN.items():
+        locale = Locale.parse(code)
+        own = locale.get_display_name(locale)
+        assert name == own[:1].upper() + own[1:]
+        assert english == locale.get_display_name("en")
+        assert rtl == (locale.character_order == "right-to-left")

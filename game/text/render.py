@@ -26,7 +26,7 @@ class Overflow:
 
 
 class TextRenderer:
-    def __init__(self, fonts_dir: Path, cache_size: int = 600):
+    def __init__(self, fonts_dir: Path, cache_size: int = 300):
         self.fonts_dir = fonts_dir
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._layouts: OrderedDict = OrderedDict()

@@ -44,14 +44,25 @@ class Content:
     broken: list[str] = field(default_factory=list)
     primer: Guide | None = None
     helplines: HelplineDirectory | None = None
+    checked: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = SCENARIOS_DIR, helplines_file: Path = HELPLINES_FILE) -> Content:
         from ..console.library import load_library
 
-        stories, broken, primer = load_library(folder)
+        stories, broken, primer = load_library(folder, check_play=False)
         directory, _ = load_helplines(helplines_file) if helplines_file.exists() else (None, [])
         return cls(stories, broken, primer, directory)
+
+    def playable(self, scenario: Scenario) -> bool:
+        """The whole-story checks (every play reaches an ending...), run once
+        per story when it is first opened rather than at every start."""
+        if scenario.id not in self.checked:
+            from ..story.diagnostics import has_errors
+            from ..story.validate import check_scenario
+
+            self.checked[scenario.id] = not has_errors(check_scenario(scenario))
+        return self.checked[scenario.id]
 
     def story(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.stories if s.id == scenario_id), None)

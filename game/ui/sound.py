@@ -29,11 +29,15 @@ def _tone(frequencies: list[float], seconds: float, volume: float) -> bytes:
 class Sounds:
     def __init__(self) -> None:
         self.available = False
+        self.tried = False
         self._sounds: dict[str, pygame.mixer.Sound] = {}
 
     def load(self) -> None:
-        if self.available:
+        """Open the audio device once; if there is none, stay silent (trying
+        again on every line would freeze the game for ~100 ms each time)."""
+        if self.tried:
             return
+        self.tried = True
         try:
             pygame.mixer.init(RATE, -16, 1, 512)
             self._sounds = {

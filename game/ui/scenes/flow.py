@@ -51,6 +51,13 @@ def choose_story(ui: UI, scenario: Scenario) -> None:
     """From the map: the primer before the first story, then the content note."""
     from .content_note import ContentNoteScene
 
+    if not ui.content.playable(scenario):
+        from ...settings import STORY_BROKEN
+        from .notice import NoticeScene
+
+        ui.app.push(NoticeScene(ui, [(STORY_BROKEN, {"title": scenario.title.source if scenario.title else scenario.id})]))
+        return
+
     note = ContentNoteScene(ui, scenario)
     if not ui.settings.primer_seen and ui.content.primer is not None:
         from .primer import PrimerScene

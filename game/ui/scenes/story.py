@@ -17,7 +17,7 @@ from .. import theme as T
 from ..art import draw_backdrop
 from ..scene import Scene
 from . import flow
-from .story_lines import LineBlock, render_line
+from .story_lines import LineBlock, render_line, trimmed
 
 APPEAR_SECONDS = 0.28
 
@@ -46,7 +46,6 @@ class StoryScene(Scene):
         self.blocks: dict[tuple[int, int], LineBlock] = {}
         self.column = pygame.Rect(0, 0, 0, 0)
         self.log_area = pygame.Rect(0, 0, 0, 0)
-        self.background: pygame.Surface | None = None
         if not saved:
             record = ui.progress.story(scenario.id)
             record.played += 1
@@ -152,7 +151,6 @@ class StoryScene(Scene):
                                                       width, theme.button_height), action, "primary")
             bottom -= theme.button_height + gap
         self.log_area = pygame.Rect(self.column.x, self.content_top, self.column.width, bottom - self.content_top)
-        self.background = None
 
     def build_choices(self, bottom: int) -> int:
         theme, tr = self.ui.theme, self.ui.tr
@@ -221,7 +219,7 @@ class StoryScene(Scene):
         block = self.blocks.get(key)
         if block is None:
             line = self.view.lines[position]
-            block = render_line(self.ui, self.scenario, line, self.say(line.text), self.column.width)
+            block = trimmed(render_line(self.ui, self.scenario, line, self.say(line.text), self.column.width))
             if len(self.blocks) > 200:
                 self.blocks.clear()
             self.blocks[key] = block
@@ -229,11 +227,10 @@ class StoryScene(Scene):
 
     def paint(self, surface: pygame.Surface) -> None:
         theme = self.ui.theme
-        if self.background is None or self.background.get_size() != surface.get_size():
-            self.background = pygame.Surface(surface.get_size())
-            draw_backdrop(self.background, self.view.node.scene)
-            self.draw_header_title(self.background, self.say(self.scenario.title), T.MUTED_INK, "center")
-        surface.blit(self.background, (0, 0))
+        # The backdrop is drawn each frame rather than kept as a full-window
+        # copy: it costs well under a millisecond and saves ~4 MB.
+        draw_backdrop(surface, self.view.node.scene)
+        self.draw_header_title(surface, self.say(self.scenario.title), T.MUTED_INK, "center")
         blocks = [self.block(i) for i in range(self.revealed)]
         gap = theme.gap
         total = sum(b.surface.get_height() for b in blocks) + gap * max(len(blocks) - 1, 0)
@@ -244,14 +241,15 @@ class StoryScene(Scene):
             height = block.surface.get_height()
             if y + height >= self.log_area.y - height:
                 newest = number == len(blocks) - 1 and self.appear < 1.0
+                x = self.column.x + block.x
                 if newest:
                     eased = 1 - (1 - self.appear) ** 3
                     offset = int((1 - eased) * theme.px(24))
                     block.surface.set_alpha(int(255 * eased))
-                    surface.blit(block.surface, (self.column.x, y + offset))
+                    surface.blit(block.surface, (x, y + offset))
                     block.surface.set_alpha(255)
                 else:
-                    surface.blit(block.surface, (self.column.x, y))
+                    surface.blit(block.surface, (x, y))
             y += height + gap
         surface.set_clip(previous_clip)
 

@@ -22,6 +22,16 @@ from ..widgets import rounded
 class LineBlock:
     surface: pygame.Surface
     align: str  # left | right | center
+    x: int = 0  # where the surface starts inside the column
+
+
+def trimmed(block: LineBlock) -> LineBlock:
+    """Keep only the part of the line's surface that has something drawn."""
+    used = block.surface.get_bounding_rect()
+    if used.width == 0 or used.width == block.surface.get_width():
+        return block
+    area = pygame.Rect(used.x, 0, used.width, block.surface.get_height())
+    return LineBlock(block.surface.subsurface(area).copy(), block.align, block.x + used.x)
 
 
 def main_character(scenario: Scenario) -> str | None:
