@@ -12,10 +12,10 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, error, has_errors, warning
 from .explore import MAX_STATES, explore
+from .files import SCENARIO_SUFFIXES, scenario_files  # noqa: F401 - part of this module's API
 from .guide import Guide
 from .loader import LoadResult, read_scenario
 from .model import KNOWN_SCENES, NARRATOR, Prompt, Scenario, Text
@@ -25,7 +25,6 @@ from .runtime import CompiledScenario
 # Characters beyond which a text will not fit its box on a 1024x600 screen at
 # the default text size (the window issue measures the real boxes).
 MAX_LENGTHS = {"title": 60, "line": 280, "choice": 110, "feedback": 400, "prompt": 220, "takeaway": 220}
-SCENARIO_SUFFIXES = (".yaml", ".yml")
 VOCATIVE = re.compile(r"\s*\{(child_name|caregiver_name)\}\s*(,|and\s+\{)")
 
 
@@ -285,22 +284,6 @@ def check_loaded(loaded: LoadResult, path: str) -> FileReport:
         diagnostics += check_scenario(loaded.scenario, loaded_cleanly=not has_errors(diagnostics))
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileReport(path, loaded.scenario, diagnostics, loaded.source, loaded.guide)
-
-
-def scenario_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The scenario files named by `paths`: files as given, folders searched
-    recursively for .yaml/.yml files. Raises FileNotFoundError for a path
-    that does not exist."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and p.is_file())
-        elif path.exists():
-            files.append(path)
-        else:
-            raise FileNotFoundError(str(raw))
-    return files
 
 
 def check_paths(paths: Iterable[str | os.PathLike]) -> list[FileReport]:

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from ..helplines import HelplineDirectory, load_helplines
 from ..i18n.translator import Language, Translator, available_languages, describe_language
 from ..paths import ASSETS_DIR, HELPLINES_FILE, LOCALE_DIR, SCENARIOS_DIR
 from ..settings import Progress, Settings, Store
-from ..story import Scenario
-from ..story.guide import Guide
+from ..story.model import Scenario
 from ..text import TextRenderer
 from . import theme as T
 from .sound import Sounds
 from .theme import Theme
 
 if TYPE_CHECKING:
+    from ..helplines import HelplineDirectory
+    from ..story.guide import Guide
     from .scene import Scene
 
 DEFAULT_SIZE = (1280, 720)
@@ -36,23 +36,74 @@ IDLE_SLEEP = 0.05  # seconds between polls while nothing moves
 FRAME_RATE = 60
 
 
-@dataclass
 class Content:
-    """Everything the game shows that comes from files, loaded once."""
+    """Everything the game shows that comes from files. Stories are listed
+    from a small index and read in full only when opened; the primer and the
+    help lines are read when first needed. Tests can pass loaded objects."""
 
-    stories: list[Scenario] = field(default_factory=list)
-    broken: list[str] = field(default_factory=list)
-    primer: Guide | None = None
-    helplines: HelplineDirectory | None = None
-    checked: dict[str, bool] = field(default_factory=dict)
+    def __init__(self, stories: list | None = None, broken: list[str] | None = None, primer: Guide | None = None,
+                 helplines: HelplineDirectory | None = None, *, primer_path: Path | None = None,
+                 helplines_file: Path | None = None):
+        self.stories = list(stories or [])  # Scenario or StorySummary: id, title, ages, minutes, topic
+        self.broken = list(broken or [])
+        self._full: dict[str, Scenario | None] = {s.id: s for s in self.stories if isinstance(s, Scenario)}
+        self._primer, self._primer_path = primer, primer_path
+        self._helplines, self._helplines_file = helplines, helplines_file
+        self.checked: dict[str, bool] = {}
 
     @classmethod
-    def load(cls, folder: Path = SCENARIOS_DIR, helplines_file: Path = HELPLINES_FILE) -> Content:
-        from ..console.library import load_library
+    def load(cls, folder: Path = SCENARIOS_DIR, helplines_file: Path = HELPLINES_FILE,
+             index_file: Path | None = None) -> Content:
+        from ..library_index import read_index
 
-        stories, broken, primer = load_library(folder, check_play=False)
-        directory, _ = load_helplines(helplines_file) if helplines_file.exists() else (None, [])
-        return cls(stories, broken, primer, directory)
+        index = read_index(folder, index_file)
+        return cls(index.stories, index.broken, primer_path=index.primer,
+                   helplines_file=helplines_file if helplines_file.exists() else None)
+
+    def story(self, scenario_id: str) -> Scenario | None:
+        """The whole story, read on first use (None if it cannot be read now)."""
+        if scenario_id not in self._full:
+            summary = next((s for s in self.stories if s.id == scenario_id), None)
+            scenario = None
+            if summary is not None:
+                from ..story.diagnostics import has_errors
+                from ..story.loader import read_scenario
+
+                loaded = read_scenario(summary.path)
+                scenario = None if has_errors(loaded.diagnostics) else loaded.scenario
+            self._full[scenario_id] = scenario
+        return self._full[scenario_id]
+
+    @property
+    def has_primer(self) -> bool:
+        return self._primer is not None or self._primer_path is not None
+
+    @property
+    def primer(self) -> Guide | None:
+        if self._primer is None and self._primer_path is not None:
+            from ..story.loader import read_scenario
+
+            loaded = read_scenario(self._primer_path)
+            self._primer = loaded.guide if loaded.ok else None
+            self._primer_path = None
+        return self._primer
+
+    @primer.setter
+    def primer(self, guide: Guide | None) -> None:
+        self._primer, self._primer_path = guide, None
+
+    @property
+    def helplines(self) -> HelplineDirectory | None:
+        if self._helplines is None and self._helplines_file is not None:
+            from ..helplines import load_helplines
+
+            self._helplines, _ = load_helplines(self._helplines_file)
+            self._helplines_file = None
+        return self._helplines
+
+    @helplines.setter
+    def helplines(self, directory: HelplineDirectory | None) -> None:
+        self._helplines, self._helplines_file = directory, None
 
     def playable(self, scenario: Scenario) -> bool:
         """The whole-story checks (every play reaches an ending...), run once
@@ -63,9 +114,6 @@ class Content:
 
             self.checked[scenario.id] = not has_errors(check_scenario(scenario))
         return self.checked[scenario.id]
-
-    def story(self, scenario_id: str) -> Scenario | None:
-        return next((s for s in self.stories if s.id == scenario_id), None)
 
 
 @dataclass
@@ -116,7 +164,8 @@ class App:
         pygame.display.set_caption("Together Online")
         self.ui = UI(self, Theme(*self.screen.get_size(), settings.text_scale), TextRenderer(ASSETS_DIR / "fonts"),
                      self.translator_for(settings.language), settings, progress, self.store,
-                     content or Content.load(), available_languages(LOCALE_DIR))
+                     content or Content.load(index_file=self.store.folder / "library-index.json"),
+                     available_languages(LOCALE_DIR))
         self.stack: list[Scene] = []
         self.sounds = Sounds()
         self.save_problem_shown = False

@@ -283,7 +283,9 @@ class Autoplay:
                 self.setup_screens()
                 self.screen("first")
                 self.visit_side_screens()
-                stories = self.app.ui.content.stories
+                content = self.app.ui.content
+                stories = [content.story(s.id) for s in content.stories]
+                stories = [s for s in stories if s is not None]
                 chosen = [s for s in stories if self.scenario_ids is None or s.id in self.scenario_ids]
                 missing = set(self.scenario_ids or ()) - {s.id for s in stories}
                 if missing:

@@ -47,15 +47,19 @@ def go_to_map(ui: UI) -> None:
     ui.app.reset(StoryMapScene(ui))
 
 
-def choose_story(ui: UI, scenario: Scenario) -> None:
-    """From the map: the primer before the first story, then the content note."""
+def choose_story(ui: UI, scenario: Scenario | str) -> None:
+    """From the map: the primer before the first story, then the content note.
+    A story whose file turns out to be broken gets a notice instead."""
     from .content_note import ContentNoteScene
 
-    if not ui.content.playable(scenario):
+    story_id = scenario if isinstance(scenario, str) else scenario.id
+    scenario = ui.content.story(story_id)
+    if scenario is None or not ui.content.playable(scenario):
         from ...settings import STORY_BROKEN
         from .notice import NoticeScene
 
-        ui.app.push(NoticeScene(ui, [(STORY_BROKEN, {"title": scenario.title.source if scenario.title else scenario.id})]))
+        title = scenario.title.source if scenario is not None and scenario.title else story_id
+        ui.app.push(NoticeScene(ui, [(STORY_BROKEN, {"title": title})]))
         return
 
     note = ContentNoteScene(ui, scenario)

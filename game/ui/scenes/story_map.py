@@ -45,7 +45,7 @@ class StoryCard(Widget):
     scene: StoryMapScene | None = None
 
     def activate(self) -> None:
-        flow.choose_story(self.scene.ui, self.scenario)
+        flow.choose_story(self.scene.ui, self.scenario.id)
 
     def draw(self, surface, ui, focused, hovered):
         theme, tr, story = ui.theme, ui.tr, self.scenario
@@ -133,7 +133,7 @@ class StoryMapScene(Scene):
             rect = pygame.Rect(grid.x + column * (card_w + gap), grid.y + row * (card_h + gap), card_w, card_h)
             self.widgets.append(StoryCard(f"story:{story.id}", rect, scenario=story, scene=self))
         items = [("players", tr._("Who is playing"), lambda: flow.open_players(self.ui), "secondary")]
-        if self.ui.content.primer is not None:
+        if self.ui.content.has_primer:
             items.append(("primer", tr._("Before you play"), self.open_primer, "secondary"))
         items.append(("settings", tr._("Settings"), lambda: flow.open_settings(self.ui), "secondary"))
         if len(self.pages) > 1:
