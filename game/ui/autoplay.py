@@ -160,10 +160,13 @@ class Autoplay:
             self.screen()
             self.press(pygame.K_ESCAPE)
         self.press(pygame.K_F1)
-        self.screen()
-        while self.top.name == "help" and self.widget("close") is None and self.primary() is not None:
-            self.click(self.primary())  # past a first country list, if any
-        self.press(pygame.K_ESCAPE)
+        self.screen("countries")
+        countries = self.widgets("country:")
+        if countries:  # no country chosen yet: choose one to see its help lines
+            self.click(self.random.choice(countries))
+            self.screen("lines")
+        while self.top.name == "help":
+            self.press(pygame.K_ESCAPE)
         if self.top.name != "story_map":
             from .scenes.flow import go_to_map
 
