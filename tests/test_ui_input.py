@@ -25,7 +25,7 @@ def test_a_tap_is_a_click(tmp_path):
     button = app.top.widget("settings")
     x, y = button.rect.center
     width, height = app.screen.get_size()
-    tap = dict(x=x / width, y=y / height, dx=0.0, dy=0.0, finger_id=1, touch_id=1, pressure=1.0)
+    tap = {"x": x / width, "y": y / height, "dx": 0.0, "dy": 0.0, "finger_id": 1, "touch_id": 1, "pressure": 1.0}
     app.step([pygame.event.Event(pygame.FINGERDOWN, **tap), pygame.event.Event(pygame.FINGERUP, **tap)])
     assert app.top.name == "settings"
 

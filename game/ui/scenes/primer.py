@@ -12,28 +12,24 @@ from collections.abc import Callable
 import pygame
 
 from .. import theme as T
-from ..paging import Block, draw_blocks, paginate
-from ..scene import Scene
+from ..paging import Block, draw_blocks
 from ..widgets import shadowed_panel
+from .paged import PagedPanelScene
 
 PRIMER_CONTEXT = "caregiver_primer"
 
 
-class PrimerScene(Scene):
+class PrimerScene(PagedPanelScene):
     name = "primer"
 
     def __init__(self, ui, then: Callable[[], None]):
         super().__init__(ui)
         self.then = then
-        self.page = 0
-        self.pages: list[list[Block]] = []
-        self.panel = pygame.Rect(0, 0, 0, 0)
-        self.text_box = pygame.Rect(0, 0, 0, 0)
 
     def t(self, text) -> str:
         return self.ui.tr.scenario_text(PRIMER_CONTEXT, text.source)
 
-    def blocks_by_section(self) -> list[list[Block]]:
+    def sections(self) -> list[list[Block]]:
         theme = self.ui.theme
         sections = []
         for section in self.ui.content.primer.sections:
@@ -43,41 +39,13 @@ class PrimerScene(Scene):
             sections.append(blocks)
         return sections
 
-    def build(self) -> None:
-        theme, tr = self.ui.theme, self.ui.tr
-        m = theme.margin
-        self.panel = pygame.Rect(m, self.content_top, theme.width - 2 * m,
-                                 theme.height - self.content_top - m - theme.button_height - theme.gap)
-        pad = theme.px(36)
-        self.text_box = self.panel.inflate(-2 * pad, -2 * pad)
-        self.pages = [page for section in self.blocks_by_section() for page in paginate(self.ui.text, section, self.text_box)]
-        self.page = min(self.page, len(self.pages) - 1)
-        y = theme.height - m - theme.button_height
-        last = self.page == len(self.pages) - 1
-        label = tr._("Let's choose a story") if last else tr._("Next")
-        width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(64), theme.px(220))
-        self.button("done" if last else "next", label, pygame.Rect(theme.width - m - width, y, width, theme.button_height),
-                    self.forward, "primary")
-        if self.page:
-            back = tr._("Back")
-            width = self.ui.text.font(theme.label).size(back)[0] + theme.px(64)
-            self.button("back", back, pygame.Rect(m, y, width, theme.button_height), self.on_back)
+    def finish_label(self) -> str:
+        return self.ui.tr._("Let's choose a story")
 
-    def forward(self) -> None:
-        if self.page < len(self.pages) - 1:
-            self.page += 1
-            self.rebuild()
-            return
+    def finish(self) -> None:
         self.ui.settings.primer_seen = True
         self.ui.save_settings()
         self.then()
-
-    def on_back(self) -> bool:
-        if self.page:
-            self.page -= 1
-            self.rebuild()
-            return True
-        return False
 
     def paint(self, surface: pygame.Surface) -> None:
         theme = self.ui.theme
