@@ -24,12 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Together Online: short stories about life online that a caregiver and a child play together.",
     )
     parser.add_argument("--version", action="version", version=f"Together Online {__version__}")
-    parser.set_defaults(child="", caregiver="", terminal=False, size=None)  # `together-online` alone means `play`
+    parser.set_defaults(child="", caregiver="", terminal=False, size=None, lang=None)  # `together-online` alone means `play`
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the stories in the game window (the default)")
     play.add_argument("--terminal", action="store_true", help="play in the terminal instead of a window")
     play.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1024x600 (default 1280x720)")
+    play.add_argument("--lang", metavar="L", help="play in this language (e.g. th, or en-XA to test)")
     _add_names(play)
 
     validate = commands.add_parser("validate", help="check scenario files and report every problem")
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the terminal")
+
+    i18n = commands.add_parser("i18n", help="translators' tools: extract, update, init LANG, compile, status, check")
+    i18n.add_argument("action", choices=("extract", "update", "init", "compile", "status", "check"))
+    i18n.add_argument("lang", nargs="?", metavar="LANG", help="language code, for init and check (check: all if left out)")
+
+    commands.add_parser("languages", help="list the installed languages and how complete they are")
 
     auto = commands.add_parser("autoplay", help="drive the game window headlessly through every screen (for reviewers and CI)")
     auto.add_argument("--scenario", default="all", metavar="ID|all", help="a story id, or all (default)")
@@ -90,6 +97,14 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             return run_text(args, stdin, stdout)
         if command == "autoplay":
             return run_autoplay(args, stdout)
+        if command == "i18n":
+            from .i18n.commands import run_i18n
+
+            return run_i18n(args.action, args.lang, stdout)
+        if command == "languages":
+            from .i18n.commands import run_languages
+
+            return run_languages(stdout)
         return run_play(args, stdin, stdout)
     except KeyboardInterrupt:
         stdout.write("\n")
@@ -206,7 +221,7 @@ def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             sys.stderr.write(f"together-online: the game window needs pygame-ce ({exc}); playing in the terminal.\n")
         else:
             try:
-                return start(size=args.size)
+                return start(size=args.size, language=args.lang)
             except WindowError as exc:
                 sys.stderr.write(f"together-online: cannot open a window ({exc}); playing in the terminal.\n")
     return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver)

@@ -22,11 +22,18 @@ APP_NAME = "together-online"
 DATA_DIR_VARIABLE = "TOGETHER_ONLINE_DATA_DIR"  # a portable folder, e.g. on a workshop USB stick
 FORMAT_VERSION = 1
 TEXT_SCALES = (100, 125, 150, 200)
-UNREADABLE = "Your saved {what} could not be opened ({reason}), so the game uses defaults for now."
-STORY_BROKEN = ("The story \"{title}\" has a problem in its file and cannot be played. "
-                "Someone who looks after this computer can run 'together-online validate' to see what to fix.")
-SAVE_FAILED = "The game could not save in {folder} ({reason}). You can keep playing, but what you do now may not be kept."
-RESET = "Your saved {what} could not be read ({reason}), so they were reset. The old file was kept as {backup}."
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Marks a message for extraction; the UI translates it when shown."""
+    return message
+
+
+UNREADABLE = N_("Your saved {what} could not be opened ({reason}), so the game uses defaults for now.")
+STORY_BROKEN = N_("The story \"{title}\" has a problem in its file and cannot be played. "
+                  "Someone who looks after this computer can run 'together-online validate' to see what to fix.")
+SAVE_FAILED = N_("The game could not save in {folder} ({reason}). You can keep playing, but what you do now may not be kept.")
+RESET = N_("Your saved {what} could not be read ({reason}), so they were reset. The old file was kept as {backup}.")
 MAX_NICKNAME = 24
 
 

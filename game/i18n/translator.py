@@ -52,26 +52,48 @@ def describe_language(code: str, draft: bool = False) -> Language:
     return Language(code, name[:1].upper() + name[1:], english, rtl, draft)
 
 
-def available_languages(locale_dir: Path) -> list[Language]:
-    """English, plus every folder under locale/ that has catalogs."""
-    codes = [SOURCE_LANGUAGE]
+PSEUDO_LANGUAGE = "en-XA"
+
+
+def is_draft(folder: Path) -> bool:
+    """A catalog marked as a draft in its header (read cheaply, no parsing)."""
+    for domain in ("ui", "scenarios"):
+        try:
+            with open(folder / "LC_MESSAGES" / f"{domain}.po", encoding="utf-8", errors="replace") as stream:
+                head = stream.read(4096)
+        except OSError:
+            continue
+        if "X-Review-Status: draft" in head:
+            return True
+    return False
+
+
+def available_languages(locale_dir: Path, include_pseudo: bool = False) -> list[Language]:
+    """English, plus every folder under locale/ that has catalogs: a new
+    folder is a new language, with no code change and no compile step."""
+    languages = [describe_language(SOURCE_LANGUAGE)]
     if locale_dir.is_dir():
         for folder in sorted(locale_dir.iterdir()):
-            if (folder / "LC_MESSAGES").is_dir() and folder.name != SOURCE_LANGUAGE:
-                codes.append(folder.name)
-    return [describe_language(code) for code in codes]
+            if folder.name != SOURCE_LANGUAGE and any((folder / "LC_MESSAGES").glob("*.po")):
+                languages.append(describe_language(folder.name, is_draft(folder)))
+    if include_pseudo:
+        languages.append(Language(PSEUDO_LANGUAGE, "[Ƥšéûðö]", "Pseudo-locale for testing", False, False))
+    return languages
 
 
 class Translator:
     """Lookups for one language. `scenario_text` uses the scenario id as the
-    gettext context (msgctxt), as the translation model says."""
+    gettext context (msgctxt), as the translation model says. Anything not
+    translated falls back to English, per string."""
 
     def __init__(self, language: Language | None = None,
                  ui: gettext.NullTranslations | None = None,
-                 scenarios: gettext.NullTranslations | None = None):
+                 scenarios: gettext.NullTranslations | None = None,
+                 problems: list[str] | None = None):
         self.language = language or describe_language(SOURCE_LANGUAGE)
         self._ui = ui or gettext.NullTranslations()
         self._scenarios = scenarios or gettext.NullTranslations()
+        self.problems = problems or []  # catalogs that could not be read
 
     @property
     def code(self) -> str:

@@ -9,6 +9,7 @@ code with synthetic events for tests and autoplay.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,7 +202,14 @@ class App:
         self.resized(self.screen.get_size())
 
     def translator_for(self, code: str) -> Translator:
-        return Translator(describe_language(code or "en"))
+        if not code or code == "en":
+            return Translator(describe_language("en"))
+        from ..i18n.catalogs import load_translator
+
+        translator = load_translator(code, LOCALE_DIR)
+        for problem in translator.problems:
+            print(f"together-online: {problem}", file=sys.stderr)
+        return translator
 
     def set_language(self, code: str) -> None:
         self.ui.settings.language = code
@@ -352,12 +360,13 @@ class App:
         pygame.quit()
 
 
-def start(store: Store | None = None, size: tuple[int, int] | None = None) -> int:
+def start(store: Store | None = None, size: tuple[int, int] | None = None, language: str | None = None) -> int:
     """Open the window on the first scene the family needs and run."""
     from .scenes.flow import first_scene
 
-    os.environ.setdefault("SDL_HINT_VIDEO_HIGHDPI_DISABLED", "0")
     app = App(store, size)
+    if language:
+        app.set_language(language)
     app.reset(first_scene(app.ui))
     app.run()
     return 0

@@ -59,9 +59,14 @@ class Autoplay:
         from .app import App
         from .scenes.flow import first_scene
 
+        from ..i18n.translator import available_languages
+        from ..paths import LOCALE_DIR
+
         store = Store(data_dir)
         settings = store.load_settings()
         settings.text_scale = self.text_scale
+        if self.language not in [language.code for language in available_languages(LOCALE_DIR)]:
+            settings.language = self.language  # e.g. the pseudo-locale, not offered in the picker
         store.save_settings(settings)
         self.app = App(store, self.size, reduced_motion=True)
         self.app.reset(first_scene(self.app.ui))

@@ -53,8 +53,7 @@ class LanguageButton(Button):
         for kind, text, style, height in parts:
             box = pygame.Rect(inner.x, y, inner.width, height)
             if kind == "draft":
-                width = ui.text.font(style).size(text)[0] + theme.px(24)
-                pill = pygame.Rect(0, 0, min(width, inner.width), height - theme.px(6))
+                pill = pygame.Rect(0, 0, draft_pill_width(ui, text, inner.width), height - theme.px(6))
                 pill.midtop = (box.centerx, box.y + theme.px(6))
                 rounded(surface, DRAFT_FILL, pill, pill.height // 2)
                 ui.text.draw_in_box(surface, text, style, T.INK, pill, "center", "middle")
@@ -67,6 +66,10 @@ class LanguageButton(Button):
             badge = pygame.Rect(self.rect.right - size - theme.px(10), self.rect.y + theme.px(10), size, size)
             pygame.draw.circle(surface, T.WHITE, badge.center, size // 2)
             draw_check(surface, badge.inflate(-size // 4, -size // 4), T.TEAL)
+
+
+def draft_pill_width(ui: UI, text: str, width: int) -> int:
+    return min(ui.text.font(ui.theme.small).size(text)[0] + ui.theme.px(24), width)
 
 
 def check_size(ui: UI) -> int:
@@ -83,8 +86,9 @@ def button_parts(ui: UI, name: str, english: str, draft: str, width: int) -> lis
     parts = [("name", name, theme.heading, ui.text.layout(name, theme.heading, width).height)]
     if english and english != name:
         parts.append(("english", english, theme.small, ui.text.layout(english, theme.small, width).height))
-    if draft:
-        parts.append(("draft", draft, theme.small, ui.text.line_height(theme.small) + theme.px(10)))
+    if draft:  # a pill that wraps onto two lines when the button is narrow
+        height = ui.text.layout(draft, theme.small, draft_pill_width(ui, draft, width)).height
+        parts.append(("draft", draft, theme.small, height + theme.px(10)))
     return parts
 
 
