@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 TEXT_SCALES = (100, 125, 150, 200)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Marks a message for extraction; the UI translates it when shown."""
     return message
 

@@ -19,26 +19,22 @@ def run_i18n(action: str, lang: str | None, out: TextIO) -> int:
 
     try:
         if action == "extract":
-            for domain, count in tools.extract(LOCALE_DIR).items():
-                out.write(f"locale/{domain}.pot: {count} messages\n")
+            out.writelines(f"locale/{domain}.pot: {count} messages\n" for domain, count in tools.extract(LOCALE_DIR).items())
             return EXIT_OK
         if action == "init":
             if not lang:
                 out.write("Say which language, e.g. 'together-online i18n init th'.\n")
                 return EXIT_USAGE
             created = tools.init(LOCALE_DIR, lang)
-            for path in created:
-                out.write(f"created {path.relative_to(LOCALE_DIR.parent)}\n")
+            out.writelines(f"created {path.relative_to(LOCALE_DIR.parent)}\n" for path in created)
             if not created:
                 out.write(f"locale/{lang} already has its catalogs; run 'i18n update' to bring them up to date.\n")
             return EXIT_OK
         if action == "update":
-            for path in tools.update(LOCALE_DIR):
-                out.write(f"updated {path.relative_to(LOCALE_DIR.parent)}\n")
+            out.writelines(f"updated {path.relative_to(LOCALE_DIR.parent)}\n" for path in tools.update(LOCALE_DIR))
             return EXIT_OK
         if action == "compile":
-            for path in tools.compile_all(LOCALE_DIR):
-                out.write(f"wrote {path.relative_to(LOCALE_DIR.parent)}\n")
+            out.writelines(f"wrote {path.relative_to(LOCALE_DIR.parent)}\n" for path in tools.compile_all(LOCALE_DIR))
             return EXIT_OK
         if action == "status":
             return status(out)
@@ -61,8 +57,7 @@ def status(out: TextIO) -> int:
 def check(lang: str | None, out: TextIO) -> int:
     languages = [lang] if lang else tools.languages_in(LOCALE_DIR)
     problems = [problem for code in languages for problem in tools.check(LOCALE_DIR, code)]
-    for problem in problems:
-        out.write(f"{problem}\n")
+    out.writelines(f"{problem}\n" for problem in problems)
     out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {', '.join(languages) or 'no language'}\n")
     out.write("Text that does not fit its box is found by 'together-online autoplay --lang LANG' (it fails on overflows).\n")
     return EXIT_ERRORS if any(p.kind in ("syntax", "placeholder", "field") for p in problems) else EXIT_OK

@@ -22,7 +22,7 @@ VIA_WORDS = {"chat": "as a chat message", "speech": "out loud", "thought": "as a
 ADDRESSEE_WORDS = {"child": "the child", "caregiver": "the grown-up", "both": "both players"}
 
 
-def extract_scenarios(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:  # noqa: ARG001
+def extract_scenarios(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
     """Babel's extractor protocol: bytes in, (lineno, funcname, messages, comments) out."""
     from ..story.loader import load_story_yaml
     from ..story.yaml_source import parse_yaml

@@ -8,7 +8,6 @@ code with synthetic events for tests and autoplay.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from dataclasses import dataclass

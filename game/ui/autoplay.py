@@ -55,12 +55,11 @@ class Autoplay:
     def start(self, data_dir: Path) -> None:
         import pygame  # noqa: F401 - initialised by App
 
+        from ..i18n.translator import available_languages
+        from ..paths import LOCALE_DIR
         from ..settings import Store
         from .app import App
         from .scenes.flow import first_scene
-
-        from ..i18n.translator import available_languages
-        from ..paths import LOCALE_DIR
 
         store = Store(data_dir)
         settings = store.load_settings()
