@@ -166,3 +166,15 @@ def test_shipped_catalogs_are_sound():
     for lang in tools.languages_in(LOCALE_DIR):
         serious = [p for p in tools.check(LOCALE_DIR, lang) if p.kind in ("syntax", "placeholder", "field")]
         assert serious == [], lang
+
+
+def test_every_shipped_translation_says_whether_it_was_reviewed():
+    """Drafts must say so (header, picker, locale/STATUS.md)."""
+    from game.paths import LOCALE_DIR
+
+    status = (LOCALE_DIR / "STATUS.md").read_text(encoding="utf-8")
+    for lang in tools.languages_in(LOCALE_DIR):
+        for domain in tools.DOMAINS:
+            head = tools.catalog_path(LOCALE_DIR, lang, domain).read_text(encoding="utf-8")[:3000]
+            assert "X-Review-Status: " in head, (lang, domain)
+        assert f"| {lang} |" in status, lang
