@@ -166,6 +166,7 @@ class App:
                      self.translator_for(settings.language), settings, progress, self.store,
                      content or Content.load(index_file=self.store.folder / "library-index.json"),
                      available_languages(LOCALE_DIR))
+        self.ui.text.set_language(self.ui.tr.code, self.ui.tr.language.rtl)
         self.stack: list[Scene] = []
         self.sounds = Sounds()
         self.save_problem_shown = False
@@ -214,6 +215,7 @@ class App:
         self.ui.settings.language = code
         self.ui.save_settings()
         self.ui.tr = self.translator_for(code)
+        self.ui.text.set_language(self.ui.tr.code, self.ui.tr.language.rtl)
         self.invalidate()
 
     def invalidate(self) -> None:

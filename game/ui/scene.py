@@ -68,7 +68,7 @@ class Scene:
     def add_help_button(self) -> None:
         theme = self.ui.theme
         label = self.ui.tr._("Need help?")
-        width = self.ui.text.font(theme.label).size(label)[0] + theme.px(48)
+        width = self.ui.text.measure(label, theme.label) + theme.px(48)
         rect = pygame.Rect(theme.width - theme.margin - width, theme.px(14), width, self.header_height)
         self.button("need_help", label, rect, self.ui.app.open_help, kind="quiet")
 
@@ -83,9 +83,8 @@ class Scene:
         wrapping onto more rows when the window is narrow or the text large.
         Returns the top of the highest row; `place=False` only measures."""
         theme = self.ui.theme
-        font = self.ui.text.font(theme.label)
         usable = theme.width - 2 * theme.margin
-        sized = [(item, min(font.size(item[1])[0] + theme.px(56), usable)) for item in items]
+        sized = [(item, min(self.ui.text.measure(item[1], theme.label) + theme.px(56), usable)) for item in items]
         rows: list[list[tuple]] = [[]]
         used = 0
         for item, width in sized:

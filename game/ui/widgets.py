@@ -91,6 +91,11 @@ class Button(Widget):
         if self.decider:
             badge = self._badge_rect(ui, inner, rect)
             inner.width -= badge.width + theme.gap
+        if ui.tr.language.rtl:  # right-to-left: the number on the right, the badge on the left
+            def mirror(part: pygame.Rect) -> pygame.Rect:
+                return part.move(rect.right - part.right - (part.x - rect.x), 0)
+
+            inner, disc, badge = mirror(inner), disc and mirror(disc), badge and mirror(badge)
         return inner, disc, badge
 
     def height_for(self, ui: UI, width: int) -> int:
@@ -123,7 +128,7 @@ class Button(Widget):
     def _badge_rect(self, ui: UI, inner: pygame.Rect, rect: pygame.Rect) -> pygame.Rect:
         theme = ui.theme
         style = theme.small
-        width = ui.text.font(style).size(self.badge_text)[0] + ui.text.line_height(style) + theme.px(30)
+        width = ui.text.measure(self.badge_text, style) + ui.text.line_height(style) + theme.px(30)
         height = ui.text.line_height(style) + theme.px(8)
         return pygame.Rect(inner.right - width, rect.centery - height // 2, width, height)
 

@@ -46,11 +46,11 @@ class RuleField(TextField):
 
     def draw(self, surface: pygame.Surface, ui, focused: bool, hovered: bool) -> None:
         room = self.rect.width - ui.theme.px(28) - ui.theme.px(8)
-        font = ui.text.font(ui.theme.body)
+        style = ui.theme.body
         value, placeholder = self.value, self.placeholder
-        while len(self.value) > 1 and font.size(self.value)[0] > room:
+        while len(self.value) > 1 and ui.text.measure(self.value, style) > room:
             self.value = self.value[1:]
-        while len(self.placeholder) > 1 and font.size(self.placeholder + "…")[0] > room:
+        while len(self.placeholder) > 1 and ui.text.measure(self.placeholder + "…", style) > room:
             self.placeholder = self.placeholder[:-1]
         if self.placeholder != placeholder:
             self.placeholder += "…"
@@ -88,7 +88,7 @@ class AgreementScene(Scene):
         theme, tr = self.ui.theme, self.ui.tr
         m, gap, bh = theme.margin, theme.gap, theme.button_height
         width = theme.width - 2 * m
-        help_w = self.ui.text.font(theme.label).size(tr._("Need help?"))[0] + theme.px(48)
+        help_w = self.ui.text.measure(tr._("Need help?"), theme.label) + theme.px(48)
         title_w = width - help_w - gap
         band = self.content_top - theme.px(14)
         styles = (theme.heading, theme.text(26, bold=True), theme.label)  # the largest that fits the header band
@@ -96,7 +96,7 @@ class AgreementScene(Scene):
                                  if self.ui.text.layout(tr._("Our family agreement"), style, title_w).height <= band),
                                 theme.label)
         self.boxes["title"] = pygame.Rect(m, theme.px(14), title_w, band)
-        counter_w = self.ui.text.font(theme.label).size(self.counter_text())[0] + 3 * self.ui.text.line_height(theme.label)
+        counter_w = self.ui.text.measure(self.counter_text(), theme.label) + 3 * self.ui.text.line_height(theme.label)
         line = self.ui.text.line_height(theme.body)
         self.boxes["counter"] = pygame.Rect(m + width - counter_w, self.content_top, counter_w, line)
         bar_y = theme.height - m - bh
@@ -134,7 +134,7 @@ class AgreementScene(Scene):
             self.popup.build(self)
 
     def label_width(self, label: str) -> int:
-        return self.ui.text.font(self.ui.theme.label).size(label)[0] + self.ui.theme.px(56)
+        return self.ui.text.measure(label, self.ui.theme.label) + self.ui.theme.px(56)
 
     def intro_text(self) -> str:
         return self.ui.tr._("Choose up to three rules you both want to keep.")
@@ -189,7 +189,7 @@ class AgreementScene(Scene):
         back_w, more_w = self.label_width(back), self.label_width(more)
         self.button("back", back, pygame.Rect(m, y, back_w, bh), lambda: self.turn(-1)).enabled = self.page > 0
         counter = pygame.Rect(m + back_w + gap, y, 0, bh)
-        counter_w = self.ui.text.font(theme.small).size(self.page_text())[0] + gap
+        counter_w = self.ui.text.measure(self.page_text(), theme.small) + gap
         if counter.x + counter_w + more_w + gap <= right_end:
             counter.width = counter_w
         self.boxes["page"] = counter

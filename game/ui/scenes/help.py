@@ -115,7 +115,7 @@ class HelpScene(Scene):
         self.update_paging()
 
     def label_width(self, label: str) -> int:
-        return self.ui.text.font(self.ui.theme.label).size(label)[0] + self.ui.theme.px(56)
+        return self.ui.text.measure(label, self.ui.theme.label) + self.ui.theme.px(56)
 
     def bar_spec(self) -> tuple[list[tuple], list[tuple]]:
         """The bottom bar's buttons, (id, label, action, kind), left and right."""
@@ -139,7 +139,7 @@ class HelpScene(Scene):
         theme = self.ui.theme
         pad, gap, height = theme.px(28), theme.gap, theme.button_height
         inner = self.panel.width - 2 * pad
-        counter_w = self.ui.text.font(theme.small).size(self.ui.tr._("{page} of {pages}").format(page=88, pages=88))[0]
+        counter_w = self.ui.text.measure(self.ui.tr._("{page} of {pages}").format(page=88, pages=88), theme.small)
         left_w = [min(self.label_width(spec[1]), inner) for spec in left]
         right_w = [min(self.label_width(spec[1]), inner) for spec in right]
         left_total = sum(left_w) + gap * max(len(left) - 1, 0)
@@ -244,7 +244,7 @@ class HelpScene(Scene):
         grid = pygame.Rect(body.x, self.question_box.bottom + theme.gap, body.width,
                            body.bottom - self.question_box.bottom - theme.gap)
         options = self.country_options()
-        widest = max(self.ui.text.font(theme.body).size(label)[0] for _, label in options)
+        widest = max(self.ui.text.measure(label, theme.body) for _, label in options)
         columns = max(1, min(3, grid.width // (widest + theme.px(110) + theme.gap)))
         cell_w = (grid.width - theme.gap * (columns - 1)) // columns
         cell_h = max(CheckButton.needed_height(self.ui, label, theme.body, cell_w) for _, label in options)

@@ -69,7 +69,7 @@ class LanguageButton(Button):
 
 
 def draft_pill_width(ui: UI, text: str, width: int) -> int:
-    return min(ui.text.font(ui.theme.small).size(text)[0] + ui.theme.px(24), width)
+    return min(ui.text.measure(text, ui.theme.small) + ui.theme.px(24), width)
 
 
 def check_size(ui: UI) -> int:
@@ -159,7 +159,7 @@ class LanguageScene(ScrollingScene):
     def build_fixed(self) -> None:
         if self.can_go_back():
             theme, label = self.ui.theme, self.ui.tr._("Back")
-            width = self.ui.text.font(theme.label).size(label)[0] + theme.px(48)
+            width = self.ui.text.measure(label, theme.label) + theme.px(48)
             rect = pygame.Rect(theme.margin, theme.px(14), width, self.header_height)
             self.widgets.insert(0, Button("back", rect, label=label, on_click=self.ui.app.pop, kind="quiet"))
 
@@ -213,7 +213,7 @@ class LanguageScene(ScrollingScene):
             return y
         gap = theme.gap
         draft = tr._("Draft translation")
-        widest = max(ui.text.font(theme.heading).size(lang.name)[0] for lang in languages)
+        widest = max(ui.text.measure(lang.name, theme.heading) for lang in languages)
         least = max(theme.px(250), widest + 2 * side_padding(ui))
         columns = max(1, min(MAX_COLUMNS, len(languages), (width + gap) // (least + gap)))
         cell = min((width - gap * (columns - 1)) // columns, max(theme.px(380), least))

@@ -60,12 +60,12 @@ class PagedPanelScene(Scene):
         y = theme.height - m - theme.button_height
         last = self.page == len(self.pages) - 1
         label = self.finish_label() if last else tr._("Next")
-        width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(64), theme.px(220))
+        width = max(self.ui.text.measure(label, theme.label) + theme.px(64), theme.px(220))
         self.button(self.finish_id if last else "next", label,
                     pygame.Rect(theme.width - m - width, y, width, theme.button_height), self.forward, "primary")
         if self.page or self.back_on_first_page:
             back = tr._("Back")
-            width = self.ui.text.font(theme.label).size(back)[0] + theme.px(64)
+            width = self.ui.text.measure(back, theme.label) + theme.px(64)
             self.button("back", back, pygame.Rect(m, y, width, theme.button_height), self.on_back)
 
     def forward(self) -> None:

@@ -29,7 +29,7 @@ class PauseScene(Scene):
             items.append(("undo", tr._("Go back one step"), self.undo, "secondary"))
         items += [("settings", tr._("Settings"), lambda: flow.open_settings(self.ui), "secondary"),
                   ("leave", tr._("Stop here (your place is saved)"), self.story.leave_story, "secondary")]
-        width = min(max(self.ui.text.font(theme.label).size(label)[0] for _, label, _, _ in items) + theme.px(120),
+        width = min(max(self.ui.text.measure(label, theme.label) for _, label, _, _ in items) + theme.px(120),
                     theme.width - 2 * theme.margin)
         heading_h = self.ui.text.line_height(theme.heading) + theme.gap
         height = heading_h + len(items) * (theme.button_height + theme.gap) + theme.px(56)

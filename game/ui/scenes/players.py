@@ -148,9 +148,8 @@ class PlayersScene(ScrollingScene):
     def bar(self) -> list[pygame.Rect]:
         """Skip at the left, Continue at the right, both as tall as their labels need."""
         theme = self.ui.theme
-        font = self.ui.text.font(theme.label)
         half = (theme.width - 2 * theme.margin - theme.gap) // 2
-        widths = [min(max(theme.px(220), font.size(label)[0] + theme.px(64)), half) for _, label, _, _ in self.bottom_buttons()]
+        widths = [min(max(theme.px(220), self.ui.text.measure(label, theme.label) + theme.px(64)), half) for _, label, _, _ in self.bottom_buttons()]
         height = max(Button("m", label=label).height_for(self.ui, width)
                      for (_, label, _, _), width in zip(self.bottom_buttons(), widths))
         y = theme.height - theme.margin * 3 // 4 - height
@@ -193,8 +192,8 @@ class PlayersScene(ScrollingScene):
 
     def stepper_sizes(self) -> tuple[int, int]:
         """(button width, value box width) of the age stepper."""
-        theme, font = self.ui.theme, self.ui.text.font(self.ui.theme.body)
-        value = max(font.size(self.age_text(NOT_GIVEN))[0], font.size(self.age_text(MAX_AGE))[0]) + theme.px(40)
+        theme, text = self.ui.theme, self.ui.text
+        value = max(text.measure(self.age_text(age), theme.body) for age in (NOT_GIVEN, MAX_AGE)) + theme.px(40)
         return max(theme.button_height, theme.px(60)), value
 
     def least_card_width(self) -> int:

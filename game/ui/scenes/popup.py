@@ -90,7 +90,7 @@ class Popup:
         """Buttons with their widths, wrapped into right-aligned rows that fit `width`."""
         theme, rows = ui.theme, [[]]
         for spec in buttons:
-            w = min(ui.text.font(theme.label).size(spec[1])[0] + theme.px(56), width)
+            w = min(ui.text.measure(spec[1], theme.label) + theme.px(56), width)
             used = sum(x for _, x in rows[-1]) + theme.gap * len(rows[-1])
             if rows[-1] and used + w > width:
                 rows.append([])

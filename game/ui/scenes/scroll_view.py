@@ -73,7 +73,7 @@ class ItemBuilder:
         pad_x, pad_y = max(line_h // 2, 6), max(line_h // 6, 3)
         x, row_h = 0, 0
         for text, colour, outlined in chips:
-            width = self.renderer.font(style).size(text)[0] + 2 * pad_x
+            width = self.renderer.measure(text, style) + 2 * pad_x
             width = min(width, self.inner_width)
             if x and x + width > self.inner_width:
                 self.y += row_h + spacing

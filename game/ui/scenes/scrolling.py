@@ -340,7 +340,7 @@ class HeaderScene(ScrollingScene):
 
     def back_rect(self) -> pygame.Rect:
         theme = self.ui.theme
-        width = self.ui.text.font(theme.label).size(self.ui.tr._("Back"))[0] + theme.px(48)
+        width = self.ui.text.measure(self.ui.tr._("Back"), theme.label) + theme.px(48)
         return pygame.Rect(theme.margin, theme.px(14), width, self.header_height)
 
     def viewport(self) -> pygame.Rect:

@@ -54,7 +54,7 @@ class OptionButton(Button):
 
     @staticmethod
     def least_width(ui: UI, label: str) -> int:
-        return ui.text.font(ui.theme.label).size(label)[0] + check_size(ui) + ui.theme.px(8 + 20 + 8)
+        return ui.text.measure(label, ui.theme.label) + check_size(ui) + ui.theme.px(8 + 20 + 8)
 
 
 @dataclass

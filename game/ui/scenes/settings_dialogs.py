@@ -181,10 +181,10 @@ class DeleteDataScene(ScrollingScene):
     def button_places(self) -> tuple[list[tuple[tuple, pygame.Rect]], int]:
         """The buttons under the text, relative to the text's left and their top
         row: side by side at the right if they fit, else one above the other."""
-        theme, font = self.ui.theme, self.ui.text.font(self.ui.theme.label)
+        theme = self.ui.theme
         width = self.dialog_width() - 2 * self.pad()
         items = self.buttons()
-        widths = [max(theme.px(200), font.size(label)[0] + theme.px(64)) for _, label, _, _ in items]
+        widths = [max(theme.px(200), self.ui.text.measure(label, theme.label) + theme.px(64)) for _, label, _, _ in items]
         side_by_side = sum(widths) + theme.gap * (len(items) - 1) <= width
         if not side_by_side:
             widths = [width] * len(items)

@@ -125,17 +125,17 @@ class StoryScene(Scene):
         self.column = pygame.Rect((theme.width - column_w) // 2, self.content_top, column_w, 0)
         top_h = self.header_height
         menu = tr._("Menu")
-        width = self.ui.text.font(theme.label).size(menu)[0] + theme.px(48)
+        width = self.ui.text.measure(menu, theme.label) + theme.px(48)
         self.button("menu", menu, pygame.Rect(m, theme.px(14), width, top_h), self.pause, "quiet")
         x = m + width + gap
         if self.play.can_undo:
             back = tr._("Go back")
-            width = self.ui.text.font(theme.label).size(back)[0] + theme.px(48)
+            width = self.ui.text.measure(back, theme.label) + theme.px(48)
             self.button("undo", back, pygame.Rect(x, theme.px(14), width, top_h), self.undo, "quiet")
         bottom = theme.height - m
         if not self.all_revealed:
             label = tr._("Next")
-            width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(80), theme.px(200))
+            width = max(self.ui.text.measure(label, theme.label) + theme.px(80), theme.px(200))
             self.button("next_line", label, pygame.Rect(self.column.right - width, bottom - theme.button_height,
                                                         width, theme.button_height), self.reveal_next, "primary")
             bottom -= theme.button_height + gap
@@ -146,7 +146,7 @@ class StoryScene(Scene):
                 label, action, widget_id = tr._("See how it ends"), self.finish, "finish"
             else:
                 label, action, widget_id = tr._("Continue"), self.advance, "continue"
-            width = max(self.ui.text.font(theme.label).size(label)[0] + theme.px(80), theme.px(220))
+            width = max(self.ui.text.measure(label, theme.label) + theme.px(80), theme.px(220))
             self.button(widget_id, label, pygame.Rect(self.column.right - width, bottom - theme.button_height,
                                                       width, theme.button_height), action, "primary")
             bottom -= theme.button_height + gap

@@ -73,7 +73,7 @@ class StoryCard(Widget):
         for kind, word in self.scene.marks(story):
             icon = pygame.Rect(x, y + theme.px(4), line, line)
             (draw_star if kind == "finished" else draw_check)(surface, icon.inflate(-4, -4), T.TEAL)
-            width = ui.text.font(theme.small).size(word)[0]
+            width = ui.text.measure(word, theme.small)
             ui.text.draw_in_box(surface, word, theme.small, T.TEAL, pygame.Rect(icon.right + 4, icon.y, width + 2, line))
             x = icon.right + width + theme.px(20)
 

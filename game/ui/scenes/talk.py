@@ -37,7 +37,7 @@ class Card(Scene):
         self.card = pygame.Rect((theme.width - width) // 2, self.content_top + (available - height) // 2, width, height)
         self.body = pygame.Rect(self.card.x + pad, self.card.y + pad, width - 2 * pad,
                                 height - 2 * pad - theme.button_height - theme.gap)
-        label_w = max(self.ui.text.font(theme.label).size(button_label)[0] + theme.px(80), theme.px(260))
+        label_w = max(self.ui.text.measure(button_label, theme.label) + theme.px(80), theme.px(260))
         rect = pygame.Rect(self.card.right - pad - label_w, self.card.bottom - pad - theme.button_height,
                            label_w, theme.button_height)
         self.button("go_on", button_label, rect, action, "primary")
