@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     i18n = commands.add_parser("i18n", help="translators' tools: extract, update, init LANG, compile, status, check")
     i18n.add_argument("action", choices=("extract", "update", "init", "compile", "status", "check"))
     i18n.add_argument("lang", nargs="?", metavar="LANG", help="language code, for init and check (check: all if left out)")
+    i18n.add_argument("--render", action="store_true", help="check: also play every story and list text that overflows")
 
     commands.add_parser("languages", help="list the installed languages and how complete they are")
 
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         if command == "i18n":
             from .i18n.commands import run_i18n
 
-            return run_i18n(args.action, args.lang, stdout)
+            return run_i18n(args.action, args.lang, stdout, args.render)
         if command == "languages":
             from .i18n.commands import run_languages
 

@@ -14,7 +14,7 @@ from . import tools
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def run_i18n(action: str, lang: str | None, out: TextIO) -> int:
+def run_i18n(action: str, lang: str | None, out: TextIO, render: bool = False) -> int:
     from babel.messages.pofile import PoFileError
 
     try:
@@ -38,7 +38,7 @@ def run_i18n(action: str, lang: str | None, out: TextIO) -> int:
             return EXIT_OK
         if action == "status":
             return status(out)
-        return check(lang, out)
+        return check(lang, out, render)
     except (PoFileError, OSError) as exc:
         out.write(f"error: {exc}\n")
         return EXIT_ERRORS
@@ -54,13 +54,33 @@ def status(out: TextIO) -> int:
     return EXIT_OK
 
 
-def check(lang: str | None, out: TextIO) -> int:
+def check(lang: str | None, out: TextIO, render: bool = False) -> int:
     languages = [lang] if lang else tools.languages_in(LOCALE_DIR)
-    problems = [problem for code in languages for problem in tools.check(LOCALE_DIR, code)]
+    problems = [str(problem) for code in languages for problem in tools.check(LOCALE_DIR, code)]
+    serious = any(problem.kind in ("syntax", "placeholder", "field")
+                  for code in languages for problem in tools.check(LOCALE_DIR, code))
+    if render:
+        overflowing = [text for code in languages for text in overflows(code)]
+        problems += overflowing
+        serious = serious or bool(overflowing)
     out.writelines(f"{problem}\n" for problem in problems)
     out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {', '.join(languages) or 'no language'}\n")
-    out.write("Text that does not fit its box is found by 'together-online autoplay --lang LANG' (it fails on overflows).\n")
-    return EXIT_ERRORS if any(p.kind in ("syntax", "placeholder", "field") for p in problems) else EXIT_OK
+    if not render:
+        out.write("Add --render to play every story in each language on the smallest screen and list text "
+                  "that does not fit its box.\n")
+    return EXIT_ERRORS if serious else EXIT_OK
+
+
+def overflows(lang: str) -> list[str]:
+    """Text that does not fit its box: every screen of every story at 1024x600."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from ..ui.autoplay import Autoplay
+
+    report = Autoplay(None, lang, seed=1, size=(1024, 600)).run()
+    return [f"{lang}: {error}" for error in report.errors]
 
 
 def run_languages(out: TextIO) -> int:
