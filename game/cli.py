@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--terminal", action="store_true", help="play in the terminal instead of a window")
     play.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1024x600 (default 1280x720)")
     play.add_argument("--lang", metavar="L", help="play in this language (e.g. th, or en-XA to test)")
+    play.add_argument("--workshop", action="store_true", help="workshop mode: a facilitator plays with a room, on a projector")
     _add_names(play)
 
     validate = commands.add_parser("validate", help="check scenario files and report every problem")
@@ -65,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     text = commands.add_parser("text", help="play one scenario in the terminal")
     text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
     _add_names(text)
+
+    for name, what in (("cards", "discussion cards to cut out"), ("guide", "the facilitator's guide")):
+        printable = commands.add_parser(name, help=f"write {what} as a PDF")
+        printable.add_argument("scenario", metavar="SCENARIO", help="a scenario id, a path to its file, or all")
+        printable.add_argument("--lang", default="en", metavar="L", help="language code (default en)")
+        printable.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+        printable.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+        if name == "guide":
+            printable.add_argument("--country", metavar="XX", help="only this country's help lines (e.g. TH)")
     return parser
 
 
@@ -102,6 +112,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             from .i18n.commands import run_i18n
 
             return run_i18n(args.action, args.lang, stdout, args.render)
+        if command in ("cards", "guide"):
+            return run_printable(args, stdout)
         if command == "languages":
             from .i18n.commands import run_languages
 
@@ -212,6 +224,57 @@ def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_ERRORS
 
 
+def run_printable(args: argparse.Namespace, stdout: TextIO) -> int:
+    """`cards` and `guide`: a PDF from the stories, catalogs and help lines."""
+    from .console.report import print_reports
+    from .i18n.catalogs import load_translator
+    from .i18n.translator import available_languages
+    from .paths import LOCALE_DIR
+
+    known = [language.code for language in available_languages(LOCALE_DIR, include_pseudo=True)]
+    if args.lang not in known:
+        sys.stderr.write(f"together-online {args.command}: no language '{args.lang}' (choose from {', '.join(known)})\n")
+        return EXIT_USAGE
+    try:
+        from .printables import sources
+    except ImportError as exc:  # fpdf2 missing
+        sys.stderr.write(f"together-online {args.command}: printing needs fpdf2 and uharfbuzz ({exc})\n")
+        return EXIT_ERRORS
+    if args.scenario == sources.ALL:
+        reports = sources.every_story()
+        if sources.broken(reports):
+            print_reports(sources.broken(reports), stdout, show_warnings=False)
+            stdout.write("Some stories have errors; fix them first (see above).\n")
+            return EXIT_ERRORS
+        scenarios = [report.scenario for report in reports]
+    else:
+        scenario, status = _load_for_command(args.scenario, stdout)
+        if scenario is None:
+            return status
+        scenarios = [scenario]
+    tr = load_translator(args.lang, LOCALE_DIR)
+    for problem in tr.problems:
+        sys.stderr.write(f"together-online {args.command}: {problem}\n")
+    if args.command == "cards":
+        from .printables.cards import build_cards
+
+        pdf = build_cards(scenarios, tr, args.paper)
+    else:
+        from .helplines import load_helplines
+        from .paths import HELPLINES_FILE
+        from .printables.guide import build_guide
+
+        helplines, _ = load_helplines(HELPLINES_FILE)
+        pdf = build_guide(scenarios, tr, helplines, sources.facilitator_guides(), args.paper, args.country)
+    try:
+        pdf.output(args.output)
+    except OSError as exc:
+        sys.stderr.write(f"together-online {args.command}: cannot write {args.output}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    stdout.write(f"wrote {args.output} ({pdf.pages_count} pages)\n")
+    return EXIT_OK
+
+
 def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from .console.library import play_library
 
@@ -222,7 +285,7 @@ def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             sys.stderr.write(f"together-online: the game window needs pygame-ce ({exc}); playing in the terminal.\n")
         else:
             try:
-                return start(size=args.size, language=args.lang)
+                return start(size=args.size, language=args.lang, workshop=getattr(args, "workshop", False))
             except WindowError as exc:
                 sys.stderr.write(f"together-online: cannot open a window ({exc}); playing in the terminal.\n")
     return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver)

@@ -69,6 +69,7 @@ class Settings:
     child_avatar: int = 0
     caregiver_avatar: int = 1
     primer_seen: bool = False
+    workshop_guidance_seen: bool = False  # the disclosure guidance, shown before the first workshop
 
     def clean(self) -> Settings:
         """Clamp values into range (a hand-edited file may hold anything)."""

@@ -6,9 +6,27 @@ widths), to measure a label, and to draw a layout. Behind it: bidi levels
 (`bidi`), scripts (`scripts`), a font per run from the bundled Noto fonts
 (`fonts`), HarfBuzz shaping per run, and Unicode line breaking with ICU's
 dictionaries for Thai, Lao, Khmer and Burmese (`breaking`).
+The names are imported on first use (PEP 562), so the pure modules
+(`scripts`, `bidi`, `breaking`) serve the printables without pygame.
 """
 
-from .layout import LaidLine, Run, TextLayout, TextStyle
-from .render import TextRenderer
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {"LaidLine": "layout", "Run": "layout", "TextLayout": "layout", "TextStyle": "layout",
+          "TextRenderer": "render"}
 
 __all__ = ["LaidLine", "Run", "TextLayout", "TextRenderer", "TextStyle"]
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

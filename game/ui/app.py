@@ -361,13 +361,19 @@ class App:
         pygame.quit()
 
 
-def start(store: Store | None = None, size: tuple[int, int] | None = None, language: str | None = None) -> int:
-    """Open the window on the first scene the family needs and run."""
+def start(store: Store | None = None, size: tuple[int, int] | None = None, language: str | None = None,
+          workshop: bool = False) -> int:
+    """Open the window on the first scene the family needs (or the workshop setup) and run."""
     from .scenes.flow import first_scene
 
     app = App(store, size)
     if language:
         app.set_language(language)
-    app.reset(first_scene(app.ui))
+    if workshop:
+        from .scenes.workshop import start_workshop
+
+        start_workshop(app.ui)
+    else:
+        app.reset(first_scene(app.ui))
     app.run()
     return 0

@@ -136,6 +136,8 @@ class StoryMapScene(Scene):
         if self.ui.content.has_primer:
             items.append(("primer", tr._("Before you play"), self.open_primer, "secondary"))
         items.append(("settings", tr._("Settings"), lambda: flow.open_settings(self.ui), "secondary"))
+        if self.workshop_fits(items):  # else `play --workshop` opens it (very large text on a small window)
+            items.append(("workshop", tr._("Workshop mode"), self.open_workshop, "secondary"))
         if len(self.pages) > 1:
             label = tr._("More stories") if self.page < len(self.pages) - 1 else tr._("First stories")
             items.append(("more", label, self.next_page, "secondary"))
@@ -168,6 +170,19 @@ class StoryMapScene(Scene):
         scenario = self.resume_target()
         if scenario is not None:
             flow.start_story(self.ui, scenario, self.ui.progress.autosave.get("play"))
+
+    def workshop_fits(self, items: list[tuple]) -> bool:
+        """The "Workshop mode" button, if it needs no extra row of buttons."""
+        theme, tr = self.ui.theme, self.ui.tr
+        more = [("more", tr._("More stories"), None, "")] if len(self.pages) > 1 else []
+        planned = max((w.rect.bottom for w in self.widgets), default=self.content_top) + theme.gap  # below the cards
+        return self.button_rows(items + [("w", tr._("Workshop mode"), None, "")] + more,
+                                theme.height - theme.margin, place=False) >= planned
+
+    def open_workshop(self) -> None:
+        from .workshop import start_workshop
+
+        start_workshop(self.ui)
 
     def open_primer(self) -> None:
         from .primer import PrimerScene

@@ -1,0 +1,1 @@
+"""Workshop mode: a facilitator plays the stories with a room of families."""
