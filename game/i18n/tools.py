@@ -205,9 +205,11 @@ def check(locale_dir: Path, lang: str) -> list[Problem]:
             if not message.id:
                 continue
             line = message.lineno or 0
-            if message.fuzzy and _translated(message):
-                problems.append(Problem(shown, line, "stale", f"the English text changed; check the translation of "
-                                                             f"{_short(message.id)}"))
+            if message.fuzzy:  # not shown in the game until checked; its placeholders are checked then
+                if any(translated for _, translated in _pairs(message)):
+                    problems.append(Problem(shown, line, "stale", "the English text changed; check the translation "
+                                                                 f"of {_short(_pairs(message)[0][0])}"))
+                continue
             for source, translated in _pairs(message):
                 if not translated:
                     continue
