@@ -336,3 +336,17 @@ def test_family_keys_unchanged_outside_workshop(tmp_path):
     driver = Driver(tmp_path)
     driver.step(key(pygame.K_b))
     assert driver.scene == "story_map"
+
+
+def test_the_record_pdf_is_in_the_session_language(tmp_path):
+    """The summary uses the printables' fonts and shaping: a Thai title is kept."""
+    pypdf = pytest.importorskip("pypdf")
+    from game.i18n.catalogs import load_translator
+    from game.paths import LOCALE_DIR
+
+    record = sample_record()
+    record.stories[0].title = "ของขวัญฟรีและความลับ"
+    path = record.export_pdf(tmp_path / "th.pdf", load_translator("th", LOCALE_DIR))
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    thai = {ch for ch in text if "\u0e00" <= ch <= "\u0e7f"}
+    assert {"ข", "อ", "ง", "ว", "ญ"} <= thai

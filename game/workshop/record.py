@@ -151,42 +151,37 @@ class WorkshopRecord:
         return (self.export_json(folder / f"{self.file_stem}.json"),
                 self.export_csv(folder / f"{self.file_stem}.csv"))
 
-    def export_pdf(self, path: Path, title: str = "Workshop summary") -> Path | None:
-        """A one-page summary; None when fpdf2 is not installed."""
+    def export_pdf(self, path: Path, tr=None) -> Path | None:
+        """A one-page summary in the session's language, shaped like the
+        printables (any script the game supports); None without fpdf2."""
         try:
-            from fpdf import FPDF
+            from ..printables.document import PrintDocument, Style
         except ImportError:
             return None
-        pdf = FPDF(format="A4")
+        from ..i18n.translator import Translator
+
+        tr = tr or Translator()
+        pdf = PrintDocument(tr, footer_text=tr._("Workshop summary"))
         pdf.set_auto_page_break(False)
         pdf.add_page()
-        pdf.set_font("Helvetica", "B", 18)
-        pdf.cell(0, 10, _latin(title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", "", 11)
-        minutes = f"{self.discussion_minutes} min" if self.discussion_minutes else "off"
-        pdf.cell(0, 7, _latin(f"{self.date}  -  language: {self.language}  -  discussion timer: {minutes}"),
-                 new_x="LMARGIN", new_y="NEXT")
+        pdf.heading(tr._("Workshop summary"), size=18, before=0)
+        timer = (tr.ngettext("{n} minute", "{n} minutes", self.discussion_minutes).format(n=self.discussion_minutes)
+                 if self.discussion_minutes else tr._("off"))
+        pdf.paragraph(tr._("{date}, language: {language}, discussion timer: {timer}").format(
+            date=pdf.isolate(self.date), language=self.language, timer=timer))
         for story in self.stories:
-            if pdf.get_y() > 270:
+            if pdf.get_y() > pdf.h - 30:
                 break
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", 13)
-            pdf.cell(0, 8, _latin(story.title or story.story), new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("Helvetica", "", 10)
+            pdf.heading(story.title or story.story, size=13)
             for point in (p for p in self.choices if p.story == story.story):
-                if pdf.get_y() > 270:
+                if pdf.get_y() > pdf.h - 25:
                     break
                 counts = ", ".join(f"{k}: {v}" for k, v in point.tallies.items())
-                line = (f"Group chose {point.pick} ({counts}); discussion "
-                        f"{round(point.discussion_seconds / 60, 1)} min")
-                pdf.multi_cell(0, 5, _latin(line), new_x="LMARGIN", new_y="NEXT")
+                line = tr._("The group chose {pick} ({counts}); discussion {minutes} min").format(
+                    pick=point.pick, counts=pdf.isolate(counts), minutes=round(point.discussion_seconds / 60, 1))
+                pdf.paragraph(line, Style(size=10))
         _write_bytes_atomic(Path(path), bytes(pdf.output()))
         return Path(path)
-
-
-def _latin(text: str) -> str:
-    """The PDF's core font covers Latin-1 only: other letters become '?'."""
-    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 def _write_atomic(path: Path, text: str) -> None:

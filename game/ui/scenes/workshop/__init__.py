@@ -96,7 +96,7 @@ class WorkshopSession:
                 stem = self.record.file_stem
                 paths.append(self.record.export_csv(export / f"{stem}.csv"))
                 paths.append(self.record.export_json(export / f"{stem}.json"))
-                pdf = self.record.export_pdf(export / f"{stem}.pdf", self.ui.tr._("Workshop summary"))
+                pdf = self.record.export_pdf(export / f"{stem}.pdf", self.ui.tr)
                 if pdf is not None:
                     paths.append(pdf)
             except OSError:
