@@ -8,7 +8,7 @@ front end that only needs the model does not pay for YAML and the validator.
 
 from __future__ import annotations
 
-import importlib
+from ..lazy_names import lazy_names
 
 _WHERE = {
     "Diagnostic": "diagnostics", "SourceLoc": "diagnostics",
@@ -24,13 +24,4 @@ _WHERE = {
 __all__ = list(_WHERE)
 
 
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())

@@ -12,7 +12,7 @@ The names are imported on first use (PEP 562), so the pure modules
 
 from __future__ import annotations
 
-import importlib
+from ..lazy_names import lazy_names
 
 _WHERE = {"LaidLine": "layout", "Run": "layout", "TextLayout": "layout", "TextStyle": "layout",
           "TextRenderer": "render"}
@@ -20,13 +20,4 @@ _WHERE = {"LaidLine": "layout", "Run": "layout", "TextLayout": "layout", "TextSt
 __all__ = ["LaidLine", "Run", "TextLayout", "TextRenderer", "TextStyle"]
 
 
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())
