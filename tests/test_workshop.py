@@ -102,7 +102,7 @@ def test_guidance_first_time_only(tmp_path):
     driver = workshop(tmp_path)
     past_guidance(driver)
     assert driver.store.load_settings().workshop_guidance_seen
-    assert driver.ui.settings.text_scale >= 125  # the projector look
+    assert driver.ui.theme.text_scale >= 125 and driver.ui.theme.palette == "high_contrast"  # the projector look
     assert driver.store.load_settings().text_scale == 100  # ...not saved as the family's
     driver.press(pygame.K_F11)
     driver.press(pygame.K_F11)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
+PROJECTOR_TEXT_SCALE = 125
 IDLE_SLEEP = 0.05  # seconds between polls while nothing moves
 FRAME_RATE = 60
 
@@ -162,7 +163,8 @@ class App:
         self.fullscreen = settings.fullscreen and size == DEFAULT_SIZE
         self.screen = self._open_window(size)
         pygame.display.set_caption("Together Online")
-        self.ui = UI(self, Theme(*self.screen.get_size(), settings.text_scale), TextRenderer(ASSETS_DIR / "fonts"),
+        self.projector = False  # workshop mode: larger text, high contrast, never saved as the family's look
+        self.ui = UI(self, self.make_theme(self.screen.get_size(), settings), TextRenderer(ASSETS_DIR / "fonts"),
                      self.translator_for(settings.language), settings, progress, self.store,
                      content or Content.load(index_file=self.store.folder / "library-index.json"),
                      available_languages(LOCALE_DIR))
@@ -192,9 +194,22 @@ class App:
         self.resized(self.screen.get_size())
 
     def resized(self, size: tuple[int, int]) -> None:
-        width, height = max(size[0], 320), max(size[1], 240)
-        self.ui.theme = Theme(width, height, self.ui.settings.text_scale)
+        self.ui.theme = self.make_theme(size, self.ui.settings)
         self.invalidate()
+
+    def make_theme(self, size: tuple[int, int], settings: Settings) -> Theme:
+        from . import theme
+
+        scale = max(settings.text_scale, PROJECTOR_TEXT_SCALE) if self.projector else settings.text_scale
+        palette = "high_contrast" if self.projector or getattr(settings, "high_contrast", False) else "calm"
+        theme.use_palette(palette)
+        return Theme(max(size[0], 320), max(size[1], 240), scale, palette)
+
+    def set_projector(self, on: bool) -> None:
+        """The projector look for a room (larger text, high contrast); the
+        family's own settings are left as they are."""
+        self.projector = on
+        self.resized(self.screen.get_size())
 
     def set_text_scale(self, scale: int) -> None:
         self.ui.settings.text_scale = scale

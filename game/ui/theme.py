@@ -32,6 +32,24 @@ THOUGHT = (238, 234, 250)
 NOTIFICATION = (40, 52, 64)
 NARRATION = (255, 250, 235)
 
+CALM = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, tuple)}
+# For a projector in a bright room, and for players who need more contrast:
+# white paper, black ink, darker accents.
+HIGH_CONTRAST = {
+    **CALM,
+    "PAPER": (255, 255, 255), "PANEL": (255, 255, 255), "INK": (0, 0, 0), "MUTED_INK": (35, 35, 35),
+    "TEAL": (0, 64, 72), "TEAL_LIGHT": (205, 232, 232), "CORAL_DARK": (128, 28, 8), "FOCUS": (255, 128, 0),
+    "BUBBLE_THEM": (255, 255, 255), "BUBBLE_ME": (200, 232, 214), "THOUGHT": (228, 222, 246),
+    "NOTIFICATION": (0, 0, 0), "NARRATION": (255, 248, 220), "SCRIM": (0, 0, 0, 185),
+}
+PALETTES = {"calm": CALM, "high_contrast": HIGH_CONTRAST}
+
+
+def use_palette(name: str) -> None:
+    """Switch every colour of the game at once (scenes read them at draw time)."""
+    globals().update(PALETTES.get(name, CALM))
+
+
 # Who decides: a colour, an icon and a word, never the colour alone.
 DECIDER_COLOURS = {"child": (106, 76, 160), "caregiver": (29, 78, 137), "together": (35, 105, 75)}
 ENDING_COLOURS = {"safe": (35, 105, 75), "supported": (29, 78, 137), "learning": (138, 96, 0)}
@@ -42,6 +60,7 @@ class Theme:
     width: int
     height: int
     text_scale: int = 100  # percent
+    palette: str = "calm"  # part of the theme, so caches made in one palette are not reused in another
 
     @property
     def unit(self) -> float:

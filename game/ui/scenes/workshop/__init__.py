@@ -17,7 +17,6 @@ from ....workshop.record import WorkshopRecord
 
 GUIDANCE_CONTEXT = "disclosure_guidance"
 GUIDANCE_FILE = SCENARIOS_DIR / "disclosure_guidance.yaml"
-WORKSHOP_TEXT_SCALE = 125  # projector: text at least this large
 TIMER_CHOICES = (0, *range(1, 16))  # minutes; 0 = no timer
 
 _GUIDE_CACHE: dict[Path, object] = {}
@@ -123,32 +122,12 @@ def export_folder() -> Path | None:
 
 
 def enter_workshop_look(ui) -> None:
-    """Projector look: text at least 125 % (kept in memory only, never saved)."""
-    settings = ui.settings
-    if not hasattr(ui, "_family_text_scale"):
-        ui._family_text_scale = settings.text_scale
-        # Any save during the workshop (F11, the help screen...) keeps the family's text size.
-        ui.save_settings = lambda: save_settings_keeping_family_look(ui)
-    settings.text_scale = max(settings.text_scale, WORKSHOP_TEXT_SCALE)
-    ui.app.resized(ui.app.screen.get_size())
+    """Projector look: larger text and high contrast, never saved as the family's."""
+    ui.app.set_projector(True)
 
 
 def leave_workshop_look(ui) -> None:
-    if hasattr(ui, "_family_text_scale"):
-        ui.settings.text_scale = ui._family_text_scale
-        del ui._family_text_scale
-        del ui.save_settings  # back to UI.save_settings
-        ui.app.resized(ui.app.screen.get_size())
-
-
-def save_settings_keeping_family_look(ui) -> None:
-    """Save the settings with the family's own text size, not the projector's."""
-    shown = ui.settings.text_scale
-    ui.settings.text_scale = getattr(ui, "_family_text_scale", shown)
-    try:
-        type(ui).save_settings(ui)
-    finally:
-        ui.settings.text_scale = shown
+    ui.app.set_projector(False)
 
 
 def start_workshop(ui) -> None:

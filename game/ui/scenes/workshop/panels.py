@@ -15,7 +15,7 @@ from ...scene import Scene
 from ...widgets import shadowed_panel
 from ..content_note import ContentNoteScene
 from ..paged import PagedPanelScene
-from . import GUIDANCE_CONTEXT, back_to_menu, disclosure_guide, open_guidance, save_settings_keeping_family_look
+from . import GUIDANCE_CONTEXT, back_to_menu, disclosure_guide, open_guidance
 
 CALM = (30, 70, 78)  # the break screen: a deep, quiet teal
 
@@ -187,7 +187,7 @@ class GuidanceScene(PagedPanelScene):
     def finish(self) -> None:
         if self.first_time:
             self.ui.settings.workshop_guidance_seen = True
-            save_settings_keeping_family_look(self.ui)
+            self.ui.save_settings()
         self.ui.app.pop()
 
     def leave_first_page(self) -> bool:
