@@ -350,3 +350,25 @@ def test_the_record_pdf_is_in_the_session_language(tmp_path):
     text = "".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
     thai = {ch for ch in text if "\u0e00" <= ch <= "\u0e7f"}
     assert {"ข", "อ", "ง", "ว", "ญ"} <= thai
+
+
+def test_notes_on_a_second_screen(tmp_path, monkeypatch):
+    """With a second display the notes live in their own window, kept in step
+    with the story; closing that window does not close the game."""
+    from game.ui.scenes.workshop import notes_window
+
+    monkeypatch.setattr(notes_window, "second_screen", lambda: True)
+    driver = started(tmp_path)
+    notes = driver.app.notes_window
+    assert notes is not None and notes.is_open
+    surface = notes.window.get_surface()
+    colours = {surface.get_at((x, y))[:3] for x in range(0, surface.get_width(), 7) for y in range(0, surface.get_height(), 7)}
+    assert len(colours) > 3  # the notes are drawn
+    driver.press(pygame.K_n)
+    assert driver.scene == "workshop_story"  # no overlay on the projector
+    driver.app.process(pygame.event.Event(pygame.WINDOWCLOSE, window=notes.window))
+    assert not notes.is_open and driver.app.running
+    driver.press(pygame.K_n)  # N opens them again
+    assert notes.is_open and driver.scene == "workshop_story"
+    driver.app.process(pygame.event.Event(pygame.WINDOWCLOSE, window=None))  # the game's own window
+    assert not driver.app.running and not notes.is_open

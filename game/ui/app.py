@@ -164,6 +164,7 @@ class App:
         self.screen = self._open_window(size)
         pygame.display.set_caption("Together Online")
         self.projector = False  # workshop mode: larger text, high contrast, never saved as the family's look
+        self.notes_window = None  # workshop mode with a second screen: the facilitator's notes
         self.ui = UI(self, self.make_theme(self.screen.get_size(), settings), TextRenderer(ASSETS_DIR / "fonts"),
                      self.translator_for(settings.language), settings, progress, self.store,
                      content or Content.load(index_file=self.store.folder / "library-index.json"),
@@ -286,8 +287,12 @@ class App:
     # Events ------------------------------------------------------------------
 
     def process(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.QUIT:
-            self.quit()
+        if self.notes_window is not None and self.notes_window.owns(event):
+            if event.type == pygame.WINDOWCLOSE:  # closing the notes is not closing the game
+                self.notes_window.close()
+            return
+        if event.type == pygame.QUIT or (event.type == pygame.WINDOWCLOSE and self.notes_window is not None):
+            self.quit()  # with two windows SDL sends no QUIT when the game's window is closed
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.resized(self.screen.get_size())
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
@@ -319,6 +324,8 @@ class App:
             self.push(HelpScene(self.ui))
 
     def quit(self) -> None:
+        if self.notes_window is not None:
+            self.notes_window.close()
         for scene in reversed(self.stack):
             scene.leave()
         self.ui.save_progress()

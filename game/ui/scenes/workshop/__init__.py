@@ -122,12 +122,20 @@ def export_folder() -> Path | None:
 
 
 def enter_workshop_look(ui) -> None:
-    """Projector look: larger text and high contrast, never saved as the family's."""
+    """Projector look: larger text and high contrast, never saved as the
+    family's; the facilitator's notes go to a second screen if there is one."""
+    from .notes_window import NotesWindow, second_screen
+
     ui.app.set_projector(True)
+    if ui.app.notes_window is None and second_screen():
+        ui.app.notes_window = NotesWindow(ui)
 
 
 def leave_workshop_look(ui) -> None:
     ui.app.set_projector(False)
+    if ui.app.notes_window is not None:
+        ui.app.notes_window.close()
+        ui.app.notes_window = None
 
 
 def start_workshop(ui) -> None:

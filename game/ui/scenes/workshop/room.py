@@ -41,7 +41,11 @@ def room_key(scene, event) -> bool:
         scene.ui.app.push(BreakScene(scene.ui))
         return True
     if event.key == pygame.K_n:
-        scene.ui.app.push(NotesScene(scene.ui, scene.story_scene()))
+        notes = scene.ui.app.notes_window
+        if notes is not None and (notes.is_open or notes.open()):  # a second screen: the notes live there
+            notes.show(scene.story_scene())
+        else:
+            scene.ui.app.push(NotesScene(scene.ui, scene.story_scene()))
         return True
     if event.key == pygame.K_g:
         open_guidance(scene.ui)
@@ -121,6 +125,19 @@ class RoomStoryScene(StoryScene):
             self.session.record.add_scene_time(self.scenario.id, self.view.node.id, time.monotonic() - self.node_started)
             self.node_started = time.monotonic()
         super().show_current(reveal_all)
+        self.update_notes()
+
+    def enter(self) -> None:
+        super().enter()
+        self.update_notes()
+
+    def update_notes(self) -> None:
+        """Keep the second screen's notes in step with the story."""
+        notes = self.ui.app.notes_window
+        if notes is not None:
+            if not notes.is_open:
+                notes.open()
+            notes.show(self)
 
     def finish(self) -> None:
         self.session.record.add_scene_time(self.scenario.id, self.view.node.id, time.monotonic() - self.node_started)
