@@ -69,6 +69,8 @@ class Settings:
     child_avatar: int = 0
     caregiver_avatar: int = 1
     primer_seen: bool = False
+    high_contrast: bool = False
+    reduced_motion: bool = False  # no sliding lines
     workshop_guidance_seen: bool = False  # the disclosure guidance, shown before the first workshop
 
     def clean(self) -> Settings:

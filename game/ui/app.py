@@ -145,6 +145,31 @@ class UI:
             self.app.report_save_problem(exc)
 
 
+STICK_THRESHOLD = 20000  # of 32767: a deliberate push, not a resting stick
+
+
+def controller_key(event: pygame.event.Event, held: dict[int, int]) -> int | None:
+    """A game controller as the keyboard: the D-pad or left stick moves the
+    focus, A chooses, B goes back, Start pauses, Y opens "Need help?"."""
+    if event.type == pygame.CONTROLLERBUTTONDOWN:
+        return {
+            pygame.CONTROLLER_BUTTON_DPAD_UP: pygame.K_UP, pygame.CONTROLLER_BUTTON_DPAD_LEFT: pygame.K_LEFT,
+            pygame.CONTROLLER_BUTTON_DPAD_DOWN: pygame.K_DOWN, pygame.CONTROLLER_BUTTON_DPAD_RIGHT: pygame.K_RIGHT,
+            pygame.CONTROLLER_BUTTON_A: pygame.K_RETURN, pygame.CONTROLLER_BUTTON_B: pygame.K_ESCAPE,
+            pygame.CONTROLLER_BUTTON_START: pygame.K_ESCAPE, pygame.CONTROLLER_BUTTON_Y: pygame.K_F1,
+        }.get(event.button)
+    if event.axis not in (pygame.CONTROLLER_AXIS_LEFTX, pygame.CONTROLLER_AXIS_LEFTY):
+        return None
+    direction = (event.value > STICK_THRESHOLD) - (event.value < -STICK_THRESHOLD)
+    previous = held.get(event.axis, 0)  # the stick's last direction on this axis
+    held[event.axis] = direction
+    if direction == 0 or direction == previous:  # one step per push, not per frame
+        return None
+    if event.axis == pygame.CONTROLLER_AXIS_LEFTX:
+        return pygame.K_RIGHT if direction > 0 else pygame.K_LEFT
+    return pygame.K_DOWN if direction > 0 else pygame.K_UP
+
+
 class WindowError(RuntimeError):
     """No window can be opened (no display, no video driver)."""
 
@@ -158,7 +183,9 @@ class App:
         self.store = store or Store()
         settings = self.store.load_settings()
         progress = self.store.load_progress()
-        self.reduced_motion = reduced_motion
+        self.reduced_motion = reduced_motion or settings.reduced_motion
+        self.controllers: list = []  # open game controllers (kept so SDL keeps sending their events)
+        self.stick_held: dict[int, int] = {}
         size = size or DEFAULT_SIZE
         self.fullscreen = settings.fullscreen and size == DEFAULT_SIZE
         self.screen = self._open_window(size)
@@ -303,6 +330,12 @@ class App:
             self.open_help()
         elif event.type in (pygame.FINGERDOWN, pygame.FINGERUP):
             self.process_finger(event)
+        elif event.type == pygame.CONTROLLERDEVICEADDED:
+            self.open_controller(event.device_index)
+        elif event.type in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERAXISMOTION):
+            key = controller_key(event, self.stick_held)
+            if key is not None:
+                self.process(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", from_controller=True))
         elif self.top is not None:
             if getattr(event, "touch", False):  # SDL's copy of a finger event: handled above
                 return
@@ -316,6 +349,15 @@ class App:
         kind = pygame.MOUSEBUTTONUP if event.type == pygame.FINGERUP else pygame.MOUSEBUTTONDOWN
         if self.top is not None and self.top.handle(pygame.event.Event(kind, pos=pos, button=1)):
             self.invalidate()
+
+    def open_controller(self, index: int) -> None:
+        try:
+            from pygame._sdl2 import controller
+
+            controller.init()
+            self.controllers.append(controller.Controller(index))
+        except (ImportError, pygame.error):
+            pass  # no controller support here: keyboard, mouse and touch still work
 
     def open_help(self) -> None:
         from .scenes.help import HelpScene

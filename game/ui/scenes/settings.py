@@ -139,7 +139,8 @@ class SettingsScene(HeaderScene):
         looks = [(tr._("Language"), "", self.language_controls),
                  (tr._("Text size"), "", self.text_size_controls),
                  (tr._("Full screen"), "", self.fullscreen_controls),
-                 (tr._("Sound"), "", self.sound_controls)]
+                 (tr._("Sound"), "", self.sound_controls),
+                 (tr._("Easier to see"), "", self.access_controls)]
         family = [(tr._("Country for help lines"), tr._("The “Need help?” button shows help lines for this country."),
                    self.country_controls),
                   (tr._("Who is playing"), tr._("Nicknames, age and looks. All optional."), self.players_controls),
@@ -242,6 +243,26 @@ class SettingsScene(HeaderScene):
 
     def fullscreen_controls(self, x: int, y: int, width: int, measure: bool) -> int:
         return self.option_row(self.on_off("fullscreen", self.ui.app.fullscreen, self.set_fullscreen), x, y, width, measure)
+
+    def set_contrast(self, on: bool) -> None:
+        self.ui.settings.high_contrast = on
+        self.ui.save_settings()
+        self.ui.app.resized(self.ui.app.screen.get_size())  # the palette is part of the theme
+
+    def set_motion(self, on: bool) -> None:
+        self.ui.settings.reduced_motion = on
+        self.ui.app.reduced_motion = on
+        self.ui.save_settings()
+        self.rebuild()
+
+    def access_controls(self, x: int, y: int, width: int, measure: bool) -> int:
+        """Two switches in one row: each button turns its option on or off."""
+        settings, tr = self.ui.settings, self.ui.tr
+        options = [("contrast", tr._("High contrast"), settings.high_contrast,
+                    lambda: self.set_contrast(not settings.high_contrast)),
+                   ("motion", tr._("Less movement"), settings.reduced_motion,
+                    lambda: self.set_motion(not settings.reduced_motion))]
+        return self.option_row(options, x, y, width, measure)
 
     def sound_controls(self, x: int, y: int, width: int, measure: bool) -> int:
         return self.option_row(self.on_off("sound", self.ui.settings.sound, self.set_sound), x, y, width, measure)
