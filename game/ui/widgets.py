@@ -98,14 +98,9 @@ class Button(Widget):
             inner, disc, badge = mirror(inner), disc and mirror(disc), badge and mirror(badge)
         return inner, disc, badge
 
-    def height_for(self, ui: UI, width: int) -> int:
-        """The height this button needs at `width` to show its whole label."""
-        theme = ui.theme
-        inner, _, _ = self.label_box(ui, pygame.Rect(0, 0, width, theme.button_height))
-        style = theme.label if self.kind != "choice" else theme.body
-        return max(theme.button_height, ui.text.layout(self.label, style, inner.width).height + theme.px(24))
-
-    def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
+    def draw_frame(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> tuple:
+        """The button's panel, border and focus ring; returns the ink colour
+        for what goes inside (buttons drawing their own content call this)."""
         theme = ui.theme
         fill, ink, border = self.colours(hovered and self.enabled)
         if not self.enabled:
@@ -115,6 +110,18 @@ class Button(Widget):
             rounded(surface, border, self.rect, theme.radius, max(theme.px(2), 2))
         if focused:
             focus_ring(surface, self.rect, ui)
+        return ink
+
+    def height_for(self, ui: UI, width: int) -> int:
+        """The height this button needs at `width` to show its whole label."""
+        theme = ui.theme
+        inner, _, _ = self.label_box(ui, pygame.Rect(0, 0, width, theme.button_height))
+        style = theme.label if self.kind != "choice" else theme.body
+        return max(theme.button_height, ui.text.layout(self.label, style, inner.width).height + theme.px(24))
+
+    def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
+        theme = ui.theme
+        ink = self.draw_frame(surface, ui, focused, hovered)
         inner, disc, badge = self.label_box(ui, self.rect)
         style = theme.label if self.kind != "choice" else theme.body
         if disc is not None:

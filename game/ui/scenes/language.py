@@ -17,7 +17,7 @@ import pygame
 
 from .. import theme as T
 from ..art import draw_avatar, draw_check
-from ..widgets import Button, focus_ring, rounded, shadowed_panel
+from ..widgets import Button, rounded
 from .scrolling import ScrollingScene
 
 if TYPE_CHECKING:
@@ -41,12 +41,7 @@ class LanguageButton(Button):
 
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         theme = ui.theme
-        fill, ink, border = self.colours(hovered)
-        shadowed_panel(surface, self.rect, theme.radius, fill)
-        if border:
-            rounded(surface, border, self.rect, theme.radius, max(theme.px(2), 2))
-        if focused:
-            focus_ring(surface, self.rect, ui)
+        ink = self.draw_frame(surface, ui, focused, hovered)
         inner = self.rect.inflate(-2 * side_padding(ui), 0)
         parts = button_parts(ui, self.label, self.english_name, self.draft_text, inner.width)
         y = self.rect.centery - sum(part[3] for part in parts) // 2

@@ -8,8 +8,26 @@ from __future__ import annotations
 
 import pygame
 
+from .. import theme as T
 from ..paging import Block, paginate
 from ..scene import Scene
+
+
+def guide_sections(ui, guide, context: str) -> list[list[Block]]:
+    """A guide's sections as blocks (each section starts a page), translated
+    with the guide's id as context."""
+    theme = ui.theme
+
+    def t(text) -> str:
+        return ui.tr.scenario_text(context, text.source)
+
+    sections = []
+    for section in guide.sections:
+        blocks = [Block(t(section.heading), theme.heading, T.TEAL, keep_with_next=True)]
+        blocks += [Block(t(p), theme.body, T.INK, theme.px(12)) for p in section.paragraphs]
+        blocks += [Block(t(p), theme.body, T.INK, theme.px(8), bullet=True) for p in section.points]
+        sections.append(blocks)
+    return sections
 
 
 class PagedPanelScene(Scene):

@@ -14,7 +14,7 @@ import pygame
 from .. import theme as T
 from ..paging import Block, draw_blocks
 from ..widgets import shadowed_panel
-from .paged import PagedPanelScene
+from .paged import PagedPanelScene, guide_sections
 
 PRIMER_CONTEXT = "caregiver_primer"
 
@@ -30,14 +30,7 @@ class PrimerScene(PagedPanelScene):
         return self.ui.tr.scenario_text(PRIMER_CONTEXT, text.source)
 
     def sections(self) -> list[list[Block]]:
-        theme = self.ui.theme
-        sections = []
-        for section in self.ui.content.primer.sections:
-            blocks = [Block(self.t(section.heading), theme.heading, T.TEAL, keep_with_next=True)]
-            blocks += [Block(self.t(p), theme.body, T.INK, theme.px(12)) for p in section.paragraphs]
-            blocks += [Block(self.t(p), theme.body, T.INK, theme.px(8), bullet=True) for p in section.points]
-            sections.append(blocks)
-        return sections
+        return guide_sections(self.ui, self.ui.content.primer, PRIMER_CONTEXT)
 
     def finish_label(self) -> str:
         return self.ui.tr._("Let's choose a story")

@@ -36,12 +36,7 @@ class OptionButton(Button):
 
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         theme = ui.theme
-        fill, ink, border = self.colours(hovered)
-        shadowed_panel(surface, self.rect, theme.radius, fill)
-        if border:
-            rounded(surface, border, self.rect, theme.radius, max(theme.px(2), 2))
-        if focused:
-            focus_ring(surface, self.rect, ui)
+        ink = self.draw_frame(surface, ui, focused, hovered)
         inner = self.rect.inflate(-theme.px(20), -theme.px(12))
         if self.selected:
             size = check_size(ui)

@@ -14,7 +14,7 @@ from ...paging import Block, draw_blocks, paginate
 from ...scene import Scene
 from ...widgets import shadowed_panel
 from ..content_note import ContentNoteScene
-from ..paged import PagedPanelScene
+from ..paged import PagedPanelScene, guide_sections
 from . import GUIDANCE_CONTEXT, back_to_menu, disclosure_guide, open_guidance
 
 CALM = (30, 70, 78)  # the break screen: a deep, quiet teal
@@ -172,14 +172,7 @@ class GuidanceScene(PagedPanelScene):
         return self.ui.tr.scenario_text(GUIDANCE_CONTEXT, text.source)
 
     def sections(self) -> list[list[Block]]:
-        theme = self.ui.theme
-        sections = []
-        for section in self.guide.sections:
-            blocks = [Block(self.t(section.heading), theme.heading, T.TEAL, keep_with_next=True)]
-            blocks += [Block(self.t(p), theme.body, T.INK, theme.px(12)) for p in section.paragraphs]
-            blocks += [Block(self.t(p), theme.body, T.INK, theme.px(8), bullet=True) for p in section.points]
-            sections.append(blocks)
-        return sections
+        return guide_sections(self.ui, self.guide, GUIDANCE_CONTEXT)
 
     def finish_label(self) -> str:
         return self.ui.tr._("I have read this") if self.first_time else self.ui.tr._("Close")
