@@ -2,54 +2,85 @@
 file has, and pygame fonts set up for HarfBuzz to shape one run.
 
 Layer: game/text. The fallback chain for a character is its script's own
-Noto font, then Noto Sans (Latin, Greek, Cyrillic, punctuation), then any
-other bundled font that has the character. Coverage comes from each file's
-`cmap` table, read once with the standard library (pygame cannot say
-whether a font has a glyph: it draws a box instead). A pygame `Font` keeps
-one script and direction at a time, so `FontSet.prepared` sets both before
+Noto font, then the base family, then Noto Sans (Latin, Greek, Cyrillic,
+punctuation), then any other bundled font that has the character. The base
+family draws Latin and every script without a font of its own: Noto Sans,
+or OpenDyslexic for readers who ask for it (`FontSet.use_base_family`).
+Coverage comes from each file's `cmap` table, read once with the standard
+library from TrueType/OpenType or WOFF 1.0 files (pygame cannot say whether
+a font has a glyph: it draws a box instead). A pygame `Font` keeps one
+script and direction at a time, so `FontSet.prepared` sets both before
 every measurement or rendering of a run.
 """
 
 from __future__ import annotations
 
 import struct
+import zlib
 from pathlib import Path
 
 import pygame
 
-from .scripts import LATIN, shaping_script
+from .scripts import LATIN, SIMPLE_CHARACTERS, shaping_script
 
 BASE_FAMILY = "NotoSans"
+DYSLEXIA_FAMILY = "OpenDyslexic"  # optional base family, bundled as the unmodified WOFF files of its release
 SCRIPT_FAMILIES = {"Thai": "NotoSansThai", "Khmr": "NotoSansKhmer", "Beng": "NotoSansBengali",
                    "Deva": "NotoSansDevanagari", "Arab": "NotoSansArabic"}
+EXTENSIONS = {DYSLEXIA_FAMILY: "woff"}  # any other family: "ttf"
+
+_SFNT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true")
 
 
 def font_file(family: str, bold: bool) -> str:
-    return f"{family}-{'Bold' if bold else 'Regular'}.ttf"
+    return f"{family}-{'Bold' if bold else 'Regular'}.{EXTENSIONS.get(family, 'ttf')}"
 
 
 def read_coverage(path: Path) -> frozenset[int]:
-    """The code points a TrueType/OpenType file maps to a glyph (cmap formats 4 and 12)."""
+    """The code points a font file maps to a glyph (cmap formats 4 and 12), from
+    a TrueType/OpenType file or a WOFF 1.0 one. Empty, never an error, for a
+    missing or broken file or another kind (WOFF2, font collections)."""
     try:
-        data = path.read_bytes()
-        tables = {data[12 + 16 * n:16 + 16 * n]: struct.unpack(">II", data[20 + 16 * n:28 + 16 * n])
-                  for n in range(struct.unpack(">H", data[4:6])[0])}
-        start, _ = tables[b"cmap"]
-        count = struct.unpack(">H", data[start + 2:start + 4])[0]
-        subtables = {}
-        for n in range(count):
-            platform, encoding, offset = struct.unpack(">HHI", data[start + 4 + 8 * n:start + 12 + 8 * n])
-            subtables[(platform, encoding)] = start + offset
-    except (OSError, KeyError, struct.error):
+        return _cmap_coverage(_table(path.read_bytes(), b"cmap"))
+    except (OSError, KeyError, ValueError, struct.error, zlib.error):
         return frozenset()
+
+
+def _table(data: bytes, tag: bytes) -> bytes:
+    """The table `tag` of an sfnt file, or of a WOFF 1.0 file (inflated where it is compressed)."""
+    if data[:4] == b"wOFF":
+        for n in range(struct.unpack(">H", data[12:14])[0]):
+            entry = 44 + 20 * n  # after the 44-byte header: tag, offset, compLength, origLength, origChecksum
+            if data[entry:entry + 4] == tag:
+                offset, packed, size = struct.unpack(">III", data[entry + 4:entry + 16])
+                table = data[offset:offset + packed]
+                if packed < size:
+                    table = zlib.decompressobj().decompress(table, size)
+                if len(table) != size:
+                    raise ValueError(f"the {tag!r} table is truncated")
+                return table
+    elif data[:4] in _SFNT_SIGNATURES:
+        for n in range(struct.unpack(">H", data[4:6])[0]):
+            entry = 12 + 16 * n  # tag, checksum, offset, length
+            if data[entry:entry + 4] == tag:
+                offset, size = struct.unpack(">II", data[entry + 8:entry + 16])
+                return data[offset:offset + size]
+    raise KeyError(tag)
+
+
+def _cmap_coverage(cmap: bytes) -> frozenset[int]:
+    subtables = {}
+    for n in range(struct.unpack(">H", cmap[2:4])[0]):
+        platform, encoding, offset = struct.unpack(">HHI", cmap[4 + 8 * n:12 + 8 * n])
+        subtables[(platform, encoding)] = offset
     for key in ((3, 10), (0, 4), (3, 1), (0, 3)):
         offset = subtables.get(key)
         if offset is not None:
-            kind = struct.unpack(">H", data[offset:offset + 2])[0]
+            kind = struct.unpack(">H", cmap[offset:offset + 2])[0]
             if kind == 12:
-                return _format_12(data, offset)
+                return _format_12(cmap, offset)
             if kind == 4:
-                return _format_4(data, offset)
+                return _format_4(cmap, offset)
     return frozenset()
 
 
@@ -58,7 +89,7 @@ def _format_12(data: bytes, offset: int) -> frozenset[int]:
     points: set[int] = set()
     for n in range(groups):
         first, last, _ = struct.unpack(">III", data[offset + 16 + 12 * n:offset + 28 + 12 * n])
-        points.update(range(first, last + 1))
+        points.update(range(first, min(last, 0x10FFFF) + 1))
     return frozenset(points)
 
 
@@ -85,37 +116,72 @@ def _format_4(data: bytes, offset: int) -> frozenset[int]:
 
 
 class FontSet:
-    """The bundled fonts of one folder: coverage, the fallback chain, and
-    pygame `Font` objects by (file, size)."""
+    """The bundled fonts of one folder: coverage, the fallback chain, the base
+    family, and pygame `Font` objects by (file, size)."""
 
     def __init__(self, fonts_dir: Path):
         self.fonts_dir = fonts_dir
+        self.base_family = BASE_FAMILY  # draws Latin and the scripts without a font of their own
         self._coverage: dict[str, frozenset[int]] = {}
-        self._chosen: dict[tuple[str, int, bool], str] = {}
+        self._chosen: dict[tuple[str, int, bool], str] = {}  # depends on the base family
+        self._simple_gaps: dict[str, frozenset[str]] = {}  # by family
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._set_up: dict[tuple[str, int], tuple[str, bool]] = {}  # each font's current script and direction
 
-    def covers(self, file: str, point: int) -> bool:
+    def coverage(self, file: str) -> frozenset[int]:
         coverage = self._coverage.get(file)
         if coverage is None:
             # Regular and Bold of one family map the same characters: read one file for both.
-            coverage = self._coverage[file] = read_coverage(self.fonts_dir / file.replace("-Bold.", "-Regular."))
-        return point in coverage
+            coverage = read_coverage(self.fonts_dir / file.replace("-Bold.", "-Regular."))
+            if 0x20 in coverage:  # HarfBuzz draws a no-break space a font lacks (OpenDyslexic) as its space
+                coverage |= {0xA0}
+            self._coverage[file] = coverage
+        return coverage
+
+    def covers(self, file: str, point: int) -> bool:
+        return point in self.coverage(file)
+
+    def use_base_family(self, family: str) -> bool:
+        """Make `family` the base family (`BASE_FAMILY` or `DYSLEXIA_FAMILY`); Noto
+        Sans stays next in the chain for the characters it lacks. A family whose
+        Regular or Bold file is missing or unreadable is refused, silently, and
+        Noto Sans is the base. True if `family` is the base now."""
+        usable = family == BASE_FAMILY or (
+            all((self.fonts_dir / font_file(family, bold)).is_file() for bold in (False, True))
+            and bool(self.coverage(font_file(family, False))))
+        chosen = family if usable else BASE_FAMILY
+        if chosen != self.base_family:
+            self.base_family = chosen
+            self._chosen.clear()
+        return usable
 
     def face_for(self, script: str, char: str, bold: bool) -> str:
         """The file that draws `char` in a run of `script`: the first of the chain that has it."""
         key = (script, ord(char), bold)
         chosen = self._chosen.get(key)
         if chosen is None:
-            own = SCRIPT_FAMILIES.get(script, BASE_FAMILY)
-            chain = [own, BASE_FAMILY, *SCRIPT_FAMILIES.values()]
+            own = SCRIPT_FAMILIES.get(script, self.base_family)
+            chain = [own, self.base_family, BASE_FAMILY, *SCRIPT_FAMILIES.values()]
             chosen = next((font_file(family, bold) for family in chain if self.covers(font_file(family, bold), key[1])),
                           font_file(own, bold))
             self._chosen[key] = chosen
         return chosen
 
     def base_file(self, bold: bool) -> str:
-        return font_file(BASE_FAMILY, bold)
+        return font_file(self.base_family, bold)
+
+    def base_has_all(self, text: str) -> bool:
+        """True when the base family has every character of `text`, a text that
+        `is_simple` (so the fast path may draw it as one base-font run). Noto
+        Sans has them all; OpenDyslexic lacks a few (Esperanto's ĉ ĝ ŭ Ĥ Ĵ, and
+        rare letters of Latin Extended-B)."""
+        gaps = self._simple_gaps.get(self.base_family)
+        if gaps is None:
+            coverage = self.coverage(font_file(self.base_family, False))
+            # An unreadable cmap says nothing: the fast path draws as it always did.
+            gaps = frozenset(char for char in SIMPLE_CHARACTERS if ord(char) not in coverage) if coverage else frozenset()
+            self._simple_gaps[self.base_family] = gaps
+        return gaps.isdisjoint(text)
 
     def font(self, file: str, size: int) -> pygame.font.Font:
         key = (file, size)

@@ -11,7 +11,9 @@ a word wider than the line is cut between grapheme clusters. Each line
 keeps its runs in visual order, left to right, ready to be drawn.
 
 Plain Latin text takes a fast path that does what the game always did: one
-Noto Sans run per line, no bidi, pure-Python break rules.
+run of the base font (Noto Sans, or OpenDyslexic if chosen) per line, no
+bidi, pure-Python break rules; text with a character the base font lacks
+takes the full path, where the fallback chain finds it a font.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ if TYPE_CHECKING:  # what `lay_out` asks of fonts (the renderer answers); not bu
     class Shaper(Protocol):
         def base_file(self, bold: bool) -> str: ...
 
+        def base_has_all(self, text: str) -> bool: ...
+
         def face_for(self, script: str, char: str, bold: bool) -> str: ...
 
         def measure_run(self, text: str, file: str, size: int, script: str, rtl: bool) -> int: ...
@@ -103,7 +107,8 @@ def lay_out(text: str, style: TextStyle, max_width: int, shaper: Shaper, directi
     1 right to left) is for paragraphs without a strong letter; `language` tailors ICU."""
     lines: list[LaidLine] = []
     for paragraph in text.split("\n"):
-        if is_simple(paragraph) and (direction == 0 or any(char.isalpha() for char in paragraph)):
+        if (is_simple(paragraph) and shaper.base_has_all(paragraph)
+                and (direction == 0 or any(char.isalpha() for char in paragraph))):
             lines += _simple_paragraph(paragraph, style, max_width, shaper)
         else:
             lines += _paragraph(paragraph, style, max_width, shaper, direction, language)

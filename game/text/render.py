@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pygame
 
-from .fonts import FontSet
+from .fonts import BASE_FAMILY, DYSLEXIA_FAMILY, FontSet
 from .layout import LaidLine, TextLayout, TextStyle, lay_out
 from .scripts import is_simple, language_direction, language_script
 
@@ -46,12 +46,14 @@ class TextRenderer:
         self.language = ""  # tailors line breaking; its script sets the least line height
         self.direction = 0  # of paragraphs without a strong letter: 0 left to right, 1 right to left
         self.overflows: list[Overflow] = []
-        self.drawn: list[str] = []  # every string drawn since the last `reset_record`
+        self.drawn: list[str] = []  # every line drawn since the last `reset_record` (the newest few thousand)
+        self.heard: list[str] | None = None  # while a list: every whole text drawn in a box (what a scene shows)
 
     # Fonts and metrics ------------------------------------------------------------------
 
     def font(self, style: TextStyle) -> pygame.font.Font:
-        """The Noto Sans font of `style` (Latin); measure labels with `measure`, which shapes any script."""
+        """The base font of `style` (Latin: Noto Sans, or OpenDyslexic if chosen);
+        measure labels with `measure`, which shapes any script and finds fallbacks."""
         return self.fonts.prepared(self.fonts.base_file(style.bold), style.size)
 
     def set_language(self, language: str, rtl: bool | None = None) -> None:
@@ -64,6 +66,24 @@ class TextRenderer:
             self.language, self.direction = language, direction
             self._layouts.clear()
 
+    def set_reading_font(self, dyslexia_friendly: bool) -> bool:
+        """Draw Latin text (and any script without a Noto font of its own) in
+        OpenDyslexic if `dyslexia_friendly`, else in Noto Sans, the default.
+        Noto Sans still draws what OpenDyslexic lacks, and Thai, Khmer, Bengali,
+        Devanagari and Arabic keep their Noto fonts. Call it with the player's
+        setting before the first frame and whenever the setting changes, then
+        lay the screen out again: OpenDyslexic is wider and its lines taller,
+        and the layouts and line heights of the other font are dropped here.
+        True if OpenDyslexic is in use; False if it was not asked for, or its
+        files are missing (Noto Sans then, no error)."""
+        before = self.fonts.base_family
+        in_use = self.fonts.use_base_family(DYSLEXIA_FAMILY if dyslexia_friendly else BASE_FAMILY)
+        if self.fonts.base_family != before:
+            # Rendered runs and run widths are keyed by font file: they stay right and are kept.
+            self._layouts.clear()
+            self._boxes.clear()
+        return in_use and dyslexia_friendly
+
     def line_height(self, style: TextStyle, text: str = "") -> int:
         """The height of one line of `style` in the current language; of `text`, if given."""
         if text:
@@ -72,7 +92,7 @@ class TextRenderer:
 
     def measure(self, text: str, style: TextStyle) -> int:
         """The width of `text` on one line, shaped like any text (`font(style).size(text)[0]` for Latin)."""
-        if is_simple(text):
+        if is_simple(text) and self.fonts.base_has_all(text):
             return self.font(style).size(text)[0]
         return self.layout(text, style, 1 << 20).width
 
@@ -81,8 +101,9 @@ class TextRenderer:
         return font.get_ascent(), font.get_linesize() - font.get_ascent()
 
     def _line_box(self, style: TextStyle, script: str) -> tuple[int, int]:
-        """(above, below) the baseline for lines holding `script`: Noto Sans's
-        own metrics, grown to the ink of the script's tallest and deepest marks."""
+        """(above, below) the baseline for lines holding `script`: the base font's
+        own metrics (OpenDyslexic's are a third taller than Noto Sans's), grown
+        to the ink of the script's tallest and deepest marks."""
         ascent, descent = self._base_box(style)
         sample = INK_SAMPLES.get(script)
         if sample is None:
@@ -114,6 +135,9 @@ class TextRenderer:
     # The `Shaper` that `lay_out` asks.
     def base_file(self, bold: bool) -> str:
         return self.fonts.base_file(bold)
+
+    def base_has_all(self, text: str) -> bool:
+        return self.fonts.base_has_all(text)
 
     def face_for(self, script: str, char: str, bold: bool) -> str:
         return self.fonts.face_for(script, char, bold)
@@ -177,6 +201,8 @@ class TextRenderer:
             if not line.text:
                 continue
             self.drawn.append(line.text)
+            if len(self.drawn) > 4000:  # nobody reset the record (a long session): keep it small
+                del self.drawn[:2000]
             top = y + number * layout.line_height
             if clip is not None and top + core > clip.bottom + 1:
                 break
@@ -190,6 +216,10 @@ class TextRenderer:
         layout = self.layout(text, style, box.width)
         if layout.height > box.height or layout.width > box.width:
             self.overflows.append(Overflow(text, tuple(box), layout.height))
+            if len(self.overflows) > 1000:
+                del self.overflows[:500]
+        if self.heard is not None:
+            self.heard.append(text)
         y = box.y
         if valign == "middle":
             y = box.y + max((box.height - layout.height) // 2, 0)

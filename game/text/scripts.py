@@ -41,10 +41,10 @@ _RANGES = sorted([
 ])
 _STARTS = [first for first, _, _ in _RANGES]
 
-# Text the fast path lays out as it always was: one Noto Sans run, left to
-# right, no shaping hints. Printable ASCII, Latin-1 letters and punctuation,
+# Text the fast path lays out as it always was: one run of the base font, left
+# to right, no shaping hints. Printable ASCII, Latin-1 letters and punctuation,
 # Latin Extended-A/B, and the usual typographic punctuation.
-_SIMPLE = frozenset(map(chr, range(0x20, 0x7F))) | frozenset(map(chr, range(0xA0, 0x250))) | frozenset(
+SIMPLE_CHARACTERS = frozenset(map(chr, range(0x20, 0x7F))) | frozenset(map(chr, range(0xA0, 0x250))) | frozenset(
     "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac")
 
 
@@ -65,7 +65,7 @@ def is_simple(text: str) -> bool:
     """True when `text` needs no bidi, shaping hints or dictionary breaks."""
     if text.isascii():
         return text.isprintable()
-    return _SIMPLE.issuperset(text)
+    return SIMPLE_CHARACTERS.issuperset(text)
 
 
 def resolve_scripts(scripts: list[str]) -> list[str]:
