@@ -55,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("languages", help="list the installed languages and how complete they are")
 
+    voice_list = commands.add_parser("voice-list", help="for recording a language: every text, its file name, "
+                                                        "and which are recorded")
+    voice_list.add_argument("--lang", required=True, metavar="L", help="language code, e.g. km")
+    voice_list.add_argument("--missing", action="store_true", help="only the texts not recorded yet")
+    voice_list.add_argument("--voice-dir", type=Path, metavar="DIR", help="the recordings (default assets/voice)")
+
+    speak = commands.add_parser("speak", help="write what the game would say for a text to a WAV file")
+    speak.add_argument("--lang", required=True, metavar="L", help="language code, e.g. es")
+    speak.add_argument("--text", required=True, metavar="T", help="the text, as the game shows it")
+    speak.add_argument("--out", required=True, type=Path, metavar="FILE", help="the .wav file to write")
+    speak.add_argument("--rate", type=int, default=100, choices=(70, 85, 100, 125), metavar="PERCENT",
+                       help="speed: 70, 85, 100 (default) or 125")
+    speak.add_argument("--voice-dir", type=Path, metavar="DIR", help="the recordings (default assets/voice)")
+
     auto = commands.add_parser("autoplay", help="drive the game window headlessly through every screen (for reviewers and CI)")
     auto.add_argument("--scenario", default="all", metavar="ID|all", help="a story id, or all (default)")
     auto.add_argument("--lang", default="en", metavar="L", help="language code (default en)")
@@ -118,6 +132,14 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             from .i18n.commands import run_languages
 
             return run_languages(stdout)
+        if command == "voice-list":
+            from .speech.commands import run_voice_list
+
+            return run_voice_list(args.lang, args.missing, args.voice_dir, stdout)
+        if command == "speak":
+            from .speech.commands import run_speak
+
+            return run_speak(args.lang, args.text, args.out, args.rate, args.voice_dir, stdout)
         return run_play(args, stdin, stdout)
     except KeyboardInterrupt:
         stdout.write("\n")

@@ -12,6 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS_DIR = PROJECT_ROOT / "scenarios"
 ASSETS_DIR = PROJECT_ROOT / "assets"
 LOCALE_DIR = PROJECT_ROOT / "locale"
+VOICE_DIR = ASSETS_DIR / "voice"  # recorded read-aloud audio, one folder per language
 HELPLINES_FILE = ASSETS_DIR / "help" / "helplines.yaml"
 
 

@@ -22,6 +22,7 @@ APP_NAME = "together-online"
 DATA_DIR_VARIABLE = "TOGETHER_ONLINE_DATA_DIR"  # a portable folder, e.g. on a workshop USB stick
 FORMAT_VERSION = 1
 TEXT_SCALES = (100, 125, 150, 200)
+SPEECH_RATES = (70, 85, 100, 125)  # read-aloud speed, percent of the voice's normal pace
 
 
 def N_(message: str) -> str:
@@ -70,13 +71,18 @@ class Settings:
     caregiver_avatar: int = 1
     primer_seen: bool = False
     high_contrast: bool = False
-    reduced_motion: bool = False  # no sliding lines
+    reduced_motion: bool = False  # no sliding lines, no moving transitions
+    dyslexia_font: bool = False  # OpenDyslexic for Latin letters
+    read_aloud: bool = False     # speak lines, choices and the focused control as they appear
+    speech_rate: int = 100       # one of SPEECH_RATES
     workshop_guidance_seen: bool = False  # the disclosure guidance, shown before the first workshop
 
     def clean(self) -> Settings:
         """Clamp values into range (a hand-edited file may hold anything)."""
         if self.text_scale not in TEXT_SCALES:
             self.text_scale = 100
+        if self.speech_rate not in SPEECH_RATES:
+            self.speech_rate = 100
         self.child_name = self.child_name.strip()[:MAX_NICKNAME]
         self.caregiver_name = self.caregiver_name.strip()[:MAX_NICKNAME]
         self.child_age = self.child_age if 0 <= self.child_age <= 18 else 0

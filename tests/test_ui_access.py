@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+from app_driver import Driver
 
 from game.settings import Store
 from game.ui.app import App
@@ -63,3 +64,21 @@ def test_high_contrast_and_less_movement_are_remembered(tmp_path):
 
     assert theme.INK == (0, 0, 0)
     theme.use_palette("calm")  # leave the module as other tests expect it
+
+
+def test_nothing_is_timed_in_family_mode(tmp_path):
+    """Left alone for ten minutes, no screen of a family's story moves on or decides by itself."""
+    d = Driver(tmp_path)
+    d.click("story:new_friend")
+    seen = []
+    for _ in range(40):
+        scene, ids = d.scene, d.ids()
+        for _ in range(10):
+            d.app.step(dt=60.0)
+        assert (d.scene, d.ids()) == (scene, ids), f"{scene} changed by itself"
+        seen.append(scene)
+        if d.scene == "ending":
+            break
+        primary = next((w for w in d.top.widgets if getattr(w, "kind", "") in ("primary", "choice") and w.enabled), None)
+        d.click(primary.id)
+    assert {"primer", "content_note", "story", "feedback", "discussion", "ending"} <= set(seen)

@@ -22,6 +22,7 @@ from ..settings import Progress, Settings, Store
 from ..story.model import Scenario
 from ..text import TextRenderer
 from . import theme as T
+from .read_aloud import Reader
 from .sound import Sounds
 from .theme import Theme
 
@@ -150,13 +151,15 @@ STICK_THRESHOLD = 20000  # of 32767: a deliberate push, not a resting stick
 
 def controller_key(event: pygame.event.Event, held: dict[int, int]) -> int | None:
     """A game controller as the keyboard: the D-pad or left stick moves the
-    focus, A chooses, B goes back, Start pauses, Y opens "Need help?"."""
+    focus, A chooses, B goes back, Start pauses, Y opens "Need help?", X
+    reads the screen aloud, Back (Select) opens the accessibility menu."""
     if event.type == pygame.CONTROLLERBUTTONDOWN:
         return {
             pygame.CONTROLLER_BUTTON_DPAD_UP: pygame.K_UP, pygame.CONTROLLER_BUTTON_DPAD_LEFT: pygame.K_LEFT,
             pygame.CONTROLLER_BUTTON_DPAD_DOWN: pygame.K_DOWN, pygame.CONTROLLER_BUTTON_DPAD_RIGHT: pygame.K_RIGHT,
             pygame.CONTROLLER_BUTTON_A: pygame.K_RETURN, pygame.CONTROLLER_BUTTON_B: pygame.K_ESCAPE,
             pygame.CONTROLLER_BUTTON_START: pygame.K_ESCAPE, pygame.CONTROLLER_BUTTON_Y: pygame.K_F1,
+            pygame.CONTROLLER_BUTTON_X: pygame.K_r, pygame.CONTROLLER_BUTTON_BACK: pygame.K_F2,
         }.get(event.button)
     if event.axis not in (pygame.CONTROLLER_AXIS_LEFTX, pygame.CONTROLLER_AXIS_LEFTY):
         return None
@@ -197,8 +200,11 @@ class App:
                      content or Content.load(index_file=self.store.folder / "library-index.json"),
                      available_languages(LOCALE_DIR))
         self.ui.text.set_language(self.ui.tr.code, self.ui.tr.language.rtl)
+        self.apply_reading_font()
         self.stack: list[Scene] = []
         self.sounds = Sounds()
+        self.reader = Reader(self)
+        self.announce = False  # read-aloud: say the top scene after the next frame
         self.save_problem_shown = False
         self.running = True
         self.dirty = True
@@ -243,6 +249,14 @@ class App:
         self.ui.settings.text_scale = scale
         self.ui.save_settings()
         self.resized(self.screen.get_size())
+
+    def apply_reading_font(self) -> None:
+        """OpenDyslexic for Latin letters, or the usual Noto Sans, as the family chose."""
+        set_font = getattr(self.ui.text, "set_reading_font", None)
+        if set_font is not None:
+            set_font(self.ui.settings.dyslexia_font)
+        if hasattr(self, "stack"):
+            self.resized(self.screen.get_size())
 
     def translator_for(self, code: str) -> Translator:
         if not code or code == "en":
@@ -291,20 +305,35 @@ class App:
             self.top.leave()
         self.stack.append(scene)
         scene.enter()
-        self.invalidate()
+        self.screen_changed()
 
     def pop(self) -> None:
         if len(self.stack) > 1:
             self.stack.pop().leave()
             self.top.enter()
-            self.invalidate()
+            self.screen_changed()
 
     def replace(self, scene: Scene) -> None:
         if self.stack:
             self.stack.pop().leave()
         self.stack.append(scene)
         scene.enter()
+        self.screen_changed()
+
+    def screen_changed(self) -> None:
+        """Speech stops when the screen changes; with read-aloud on, the new
+        screen is read once it has been drawn."""
+        self.reader.stop()
+        self.announce_soon()
         self.invalidate()
+
+    def announce_soon(self) -> None:
+        self.announce = self.ui.settings.read_aloud
+
+    def announce_now(self) -> None:
+        if self.announce and self.top is not None:
+            self.announce = False
+            self.reader.say(self.top.announcement())
 
     def reset(self, scene: Scene) -> None:
         while self.stack:
@@ -328,6 +357,8 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            self.open_accessibility()
         elif event.type in (pygame.FINGERDOWN, pygame.FINGERUP):
             self.process_finger(event)
         elif event.type == pygame.CONTROLLERDEVICEADDED:
@@ -339,8 +370,11 @@ class App:
         elif self.top is not None:
             if getattr(event, "touch", False):  # SDL's copy of a finger event: handled above
                 return
-            if self.top.handle(event):
+            top, focused = self.top, self.top.focused
+            if top.handle(event):
                 self.invalidate()
+                if event.type == pygame.KEYDOWN and self.top is top and top.focused is not focused:
+                    top.speak_focused()
 
     def process_finger(self, event: pygame.event.Event) -> None:
         """A tap is a click at the finger's position (SDL gives 0..1 coordinates)."""
@@ -365,7 +399,14 @@ class App:
         if self.top is None or self.top.name != "help":
             self.push(HelpScene(self.ui))
 
+    def open_accessibility(self) -> None:
+        from .scenes.accessibility import AccessibilityScene
+
+        if self.top is None or self.top.name != "accessibility":
+            self.push(AccessibilityScene(self.ui))
+
     def quit(self) -> None:
+        self.reader.close()
         if self.notes_window is not None:
             self.notes_window.close()
         for scene in reversed(self.stack):
@@ -394,7 +435,10 @@ class App:
             self.process(event)
         if self.top is not None and self.top.update(dt):
             self.invalidate()
-        return self.render()
+        frame = self.render()
+        self.announce_now()
+        self.reader.update()
+        return frame
 
     def settle(self, max_seconds: float = 5.0) -> pygame.Surface:
         """Let animations finish (for screenshots)."""
@@ -418,6 +462,8 @@ class App:
                 self.render()
                 pygame.display.flip()
                 self.dirty = False
+            self.announce_now()
+            self.reader.update()
             if animating:
                 self.clock.tick(FRAME_RATE)
             elif not events:

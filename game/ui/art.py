@@ -171,6 +171,25 @@ def draw_check(surface: pygame.Surface, rect: pygame.Rect, colour) -> None:
                                                (rect.right - rect.width * 0.12, rect.y + rect.height * 0.2)], width)
 
 
+def draw_speaker(surface: pygame.Surface, rect: pygame.Rect, colour, speaking: bool = False) -> None:
+    """A loudspeaker with sound waves: "listen" before you can read the word.
+    While speaking, a square "stop" sits in the waves' place."""
+    w, h = rect.width, rect.height
+    body = [(rect.x, rect.y + h * 0.35), (rect.x + w * 0.22, rect.y + h * 0.35), (rect.x + w * 0.48, rect.y + h * 0.1),
+            (rect.x + w * 0.48, rect.y + h * 0.9), (rect.x + w * 0.22, rect.y + h * 0.65), (rect.x, rect.y + h * 0.65)]
+    pygame.draw.polygon(surface, colour, body)
+    line = max(w // 12, 2)
+    if speaking:
+        side = int(w * 0.3)
+        pygame.draw.rect(surface, colour, pygame.Rect(rect.right - side, rect.centery - side // 2, side, side))
+        return
+    for step in (1, 2):
+        radius = w * (0.2 + 0.17 * step)
+        arc = pygame.Rect(0, 0, radius * 2, radius * 2)
+        arc.center = (int(rect.x + w * 0.42), rect.centery)
+        pygame.draw.arc(surface, colour, arc, -0.8, 0.8, line)
+
+
 def draw_star(surface: pygame.Surface, rect: pygame.Rect, colour) -> None:
     cx, cy, r = rect.centerx, rect.centery, min(rect.width, rect.height) / 2
     points = []

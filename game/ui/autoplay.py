@@ -3,8 +3,9 @@ through every screen of the flow, writing a PNG per screen.
 
 Layer: game/ui. For reviewers, translators and CI: it plays each story as
 many times as needed to take every choice that can be shown, and fails
-(non-zero exit) on an exception, text that overflows its box, or a
-`{placeholder}` left on screen. It uses a temporary data folder, never the
+(non-zero exit) on an exception, text that overflows its box, a
+`{placeholder}` left on screen or in what read-aloud would say, or a screen
+with nothing to read aloud. It uses a temporary data folder, never the
 family's.
 """
 
@@ -38,7 +39,7 @@ class AutoplayReport:
 class Autoplay:
     def __init__(self, scenario_ids: list[str] | None, language: str = "en", seed: int = 0,
                  screenshots: Path | None = None, size: tuple[int, int] = (1280, 720), text_scale: int = 100,
-                 names: tuple[str, str] = ("Ana", "Sam")):
+                 names: tuple[str, str] = ("Ana", "Sam"), high_contrast: bool = False, dyslexia_font: bool = False):
         self.scenario_ids = scenario_ids
         self.language = language
         self.random = random.Random(seed)
@@ -46,6 +47,8 @@ class Autoplay:
         self.size = size
         self.text_scale = text_scale
         self.names = names
+        self.high_contrast = high_contrast
+        self.dyslexia_font = dyslexia_font
         self.report = AutoplayReport()
         self.seen_screens: set[tuple] = set()
         self.app = None
@@ -64,6 +67,8 @@ class Autoplay:
         store = Store(data_dir)
         settings = store.load_settings()
         settings.text_scale = self.text_scale
+        settings.high_contrast = self.high_contrast
+        settings.dyslexia_font = self.dyslexia_font
         if self.language not in [language.code for language in available_languages(LOCALE_DIR)]:
             settings.language = self.language  # e.g. the pseudo-locale, not offered in the picker
         store.save_settings(settings)
@@ -123,6 +128,7 @@ class Autoplay:
             if PLACEHOLDER.search(drawn):
                 self.report.errors.append(f"{'/'.join(key)}: placeholder left on screen: {drawn[:80]!r}")
         text.reset_record()
+        self.check_speech(key)
         if key in self.seen_screens:
             return
         self.seen_screens.add(key)
@@ -133,6 +139,15 @@ class Autoplay:
             name = "_".join(part for part in key if part)
             safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)[:120]
             pygame.image.save(frame, str(self.screenshots / f"{self.report.screens:04d}_{safe}.png"))
+
+    def check_speech(self, key: tuple) -> None:
+        """What "Listen" would read here: something, and no placeholder (no voice is needed to check)."""
+        spoken = [getattr(item, "text", item) for item in self.top.speech()]
+        if not any(text.strip() for text in spoken):
+            self.report.errors.append(f"{'/'.join(key)}: nothing to read aloud")
+        for text in spoken:
+            if PLACEHOLDER.search(text):
+                self.report.errors.append(f"{'/'.join(key)}: placeholder in what is read aloud: {text[:80]!r}")
 
     # The flow --------------------------------------------------------------------
 

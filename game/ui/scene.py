@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from . import theme as T
-from .widgets import Button, TextField, Widget
+from .widgets import Button, ListenButton, TextField, Widget
 
 if TYPE_CHECKING:
     from .app import UI
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
 PREVIOUS_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+LISTEN_KEY = pygame.K_r  # read the screen aloud (or stop); a controller's X button sends it too
 
 
 class Scene:
@@ -29,6 +30,7 @@ class Scene:
     name = "scene"
     overlay = False  # True: the scene below stays visible, dimmed
     show_help_button = True  # the "Need help?" button, top right, on every screen
+    show_listen_button = True  # "Listen" (read aloud), left of "Need help?"
 
     def __init__(self, ui: UI):
         self.ui = ui
@@ -36,6 +38,7 @@ class Scene:
         self.focus = 0
         self.hover: Widget | None = None
         self.built_for: tuple | None = None
+        self.shown_texts: list[str] = []  # every text the last frame drew, in drawing order
 
     # Life cycle ------------------------------------------------------------
 
@@ -53,6 +56,8 @@ class Scene:
             self.build()
             if self.show_help_button:
                 self.add_help_button()
+            if self.show_listen_button:
+                self.add_listen_button()
             self.built_for = key
             ids = [w.id for w in self.widgets]
             self.focus = ids.index(focused_id) if focused_id in ids else self.initial_focus()
@@ -60,6 +65,11 @@ class Scene:
     def rebuild(self) -> None:
         self.built_for = None
         self.ui.app.invalidate()
+
+    def turn_page(self) -> None:
+        """Show another page of this screen: read-aloud stops, and (when on) reads the new page."""
+        self.rebuild()
+        self.ui.app.screen_changed()
 
     def build(self) -> None:
         """Create `self.widgets` in focus order, with their rectangles. Keep
@@ -71,6 +81,47 @@ class Scene:
         width = self.ui.text.measure(label, theme.label) + theme.px(48)
         rect = pygame.Rect(theme.width - theme.margin - width, theme.px(14), width, self.header_height)
         self.button("need_help", label, rect, self.ui.app.open_help, kind="quiet")
+
+    def add_listen_button(self) -> None:
+        """Left of "Need help?": the word and a speaker,
+        only the speaker when the header is crowded, left out when even that
+        does not fit (the R key still reads aloud)."""
+        theme = self.ui.theme
+        label = self.ui.tr._("Listen")
+        help_button = self.widget("need_help")
+        if help_button is None:  # a screen with its own top right (a panel's "Close"): it places "Listen" itself
+            return
+        right = help_button.rect.x - theme.gap
+        band = pygame.Rect(0, theme.px(14), theme.width, self.header_height)
+        left_edge = max((w.rect.right for w in self.widgets if w.rect.colliderect(band) and w is not help_button
+                         and w.rect.centerx < theme.width // 2), default=theme.margin)
+        for width, icon_only in ((ListenButton.width_for(self.ui, label), False), (self.header_height, True)):
+            rect = pygame.Rect(right - width, band.y, width, band.height)
+            if rect.x >= left_edge + theme.gap:
+                self.widgets.insert(self.widgets.index(help_button), ListenButton("listen", rect, label=label, on_click=self.listen, kind="quiet",
+                                                     icon_only=icon_only))
+                return
+
+    def listen(self) -> None:
+        """The Listen button and the R key: say this screen, or stop."""
+        self.ui.app.reader.toggle(self.speech())
+
+    def speech(self) -> list:
+        """What "Listen" reads: by default every text this screen drew, in
+        order; scenes with a better order (the story) say it themselves."""
+        always = {self.ui.tr._("Listen"), self.ui.tr._("Need help?")}  # on every screen: not read every time
+        return [text for text in self.shown_texts if text not in always]
+
+    def announcement(self) -> list:
+        """What read-aloud says by itself when this screen appears (or, in
+        the story, when a new line does)."""
+        return self.speech()
+
+    def speak_focused(self) -> None:
+        """With read-aloud on, the focus moving by keys or controller says the control."""
+        focused = self.focused
+        if focused is not None and self.ui.settings.read_aloud:
+            self.ui.app.reader.say(focused.spoken())
 
     @property
     def header_height(self) -> int:
@@ -162,6 +213,9 @@ class Scene:
         if event.type == pygame.KEYDOWN:
             if self.on_key(event):
                 return True
+            if event.key == LISTEN_KEY and not isinstance(focused, TextField) and not event.mod & pygame.KMOD_CTRL:
+                self.listen()
+                return True
             if event.key in NEXT_KEYS and not (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
                 return self.move_focus(1)
             if event.key in PREVIOUS_KEYS or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
@@ -232,6 +286,16 @@ class Scene:
         """Draw the scene; a scene under an overlay (`active=False`) shows no
         focus ring or hover, since keys and clicks go to the overlay."""
         self.ensure_built()
+        text = self.ui.text
+        if active:
+            text.heard = []  # what the screen shows, for read-aloud's "Listen"
+        try:
+            self.draw_content(surface, active)
+        finally:
+            if active:
+                self.shown_texts, text.heard = text.heard or [], None
+
+    def draw_content(self, surface: pygame.Surface, active: bool) -> None:
         self.paint(surface)
         for number, widget in enumerate(self.widgets):
             widget.draw(surface, self.ui, active and number == self.focus, active and widget is self.hover)

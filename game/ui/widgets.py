@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from . import theme as T
-from .art import draw_decider_icon
+from .art import draw_decider_icon, draw_speaker
 
 if TYPE_CHECKING:
     from .app import UI
@@ -51,6 +51,10 @@ class Widget:
         """Keys other than focus movement; True if used."""
         return False
 
+    def spoken(self) -> list:
+        """What read-aloud says when the focus comes here."""
+        return []
+
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
@@ -68,6 +72,10 @@ class Button(Widget):
     def activate(self) -> None:
         if self.enabled and self.on_click:
             self.on_click()
+
+    def spoken(self) -> list:
+        said = [f"{self.number}. {self.label}" if self.number is not None else self.label]
+        return [*said, self.badge_text] if self.decider else said
 
     def colours(self, hovered: bool):
         if self.kind == "primary":
@@ -188,3 +196,38 @@ class TextField(Widget):
             width = layout.lines[-1].width if self.value and layout.lines else 0
             x = inner.x + width + 2
             pygame.draw.line(surface, T.INK, (x, inner.y + theme.px(8)), (x, inner.bottom - theme.px(8)), 2)
+
+
+@dataclass
+class ListenButton(Button):
+    """"Listen": reads the screen aloud (or stops). A speaker picture and the
+    word; only the picture where the header has no room for the word."""
+
+    icon_only: bool = False
+
+    def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
+        theme = ui.theme
+        ink = self.draw_frame(surface, ui, focused, hovered)
+        size = listen_icon_size(ui)
+        if self.icon_only:
+            icon = pygame.Rect(0, 0, size, size)
+            icon.center = self.rect.center
+            draw_speaker(surface, icon, ink, self.selected)
+            return
+        inner = self.rect.inflate(-theme.px(28), 0)
+        label_w = min(ui.text.measure(self.label, theme.label), inner.width - size - theme.px(8))
+        left = inner.x + (inner.width - size - theme.px(8) - label_w) // 2
+        icon = pygame.Rect(left, self.rect.centery - size // 2, size, size)
+        text_box = pygame.Rect(icon.right + theme.px(8), self.rect.y, label_w, self.rect.height)
+        if ui.tr.language.rtl:
+            icon.right, text_box.x = inner.right - (left - inner.x), left
+        draw_speaker(surface, icon, ink, self.selected)
+        ui.text.draw_in_box(surface, self.label, theme.label, ink, text_box, "center", "middle")
+
+    @staticmethod
+    def width_for(ui: UI, label: str) -> int:
+        return ui.text.measure(label, ui.theme.label) + listen_icon_size(ui) + ui.theme.px(8 + 48)
+
+
+def listen_icon_size(ui: UI) -> int:
+    return max(ui.theme.px(26), ui.text.line_height(ui.theme.label) * 3 // 4)

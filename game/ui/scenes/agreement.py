@@ -267,7 +267,7 @@ class AgreementScene(Scene):
 
     def turn(self, step: int) -> None:
         self.page = max(0, min(self.page + step, len(self.pages) - 1))
-        self.rebuild()
+        self.turn_page()
         self.ensure_built()
         back, more = self.widget("back"), self.widget("more")
         if self.focused is more and not more.enabled or self.focused is back and not back.enabled:

@@ -81,7 +81,7 @@ class EndingScene(Scene):
 
     def next_page(self) -> None:
         self.page = (self.page + 1) % len(self.pages)
-        self.rebuild()
+        self.turn_page()
 
     def on_back(self) -> bool:
         flow.go_to_map(self.ui)

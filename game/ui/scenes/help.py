@@ -22,7 +22,7 @@ from ...story.diagnostics import SourceLoc
 from .. import theme as T
 from ..art import draw_ending_icon
 from ..scene import Scene
-from ..widgets import shadowed_panel
+from ..widgets import ListenButton, shadowed_panel
 from .check_button import CheckButton
 from .scroll_view import Item, ItemBuilder, ScrollView
 
@@ -77,6 +77,7 @@ class HelpScene(Scene):
     name = "help"
     overlay = True
     show_help_button = False
+    show_listen_button = False  # placed beside "Close" instead
 
     def __init__(self, ui):
         super().__init__(ui)
@@ -97,14 +98,22 @@ class HelpScene(Scene):
         inset_x, inset_y = theme.px(40), theme.px(20)
         self.panel = pygame.Rect(inset_x, inset_y, theme.width - 2 * inset_x, theme.height - 2 * inset_y)
         pad = theme.px(28)
-        close = tr._("Close")
+        close, listen = tr._("Close"), tr._("Listen")
         close_w = self.label_width(close)
+        listen_w = ListenButton.width_for(self.ui, listen)
         icon = self.ui.text.line_height(theme.heading)
-        heading_w = self.panel.width - 3 * pad - close_w - icon - theme.gap
+        heading_w = self.panel.width - 4 * pad - close_w - listen_w - icon - theme.gap
+        if heading_w < self.panel.width // 3:  # a narrow panel: the speaker alone
+            listen_w = theme.button_height
+            heading_w = self.panel.width - 4 * pad - close_w - listen_w - icon - theme.gap
         head_h = max(self.ui.text.layout(tr._("Need help?"), theme.heading, heading_w).height, theme.button_height)
         self.heading_box = pygame.Rect(self.panel.x + pad + icon + theme.gap, self.panel.y + pad, heading_w, head_h)
-        self.button("close", close, pygame.Rect(self.panel.right - pad - close_w, self.panel.y + pad,
-                                                close_w, theme.button_height), self.close)
+        close_rect = pygame.Rect(self.panel.right - pad - close_w, self.panel.y + pad, close_w, theme.button_height)
+        self.widgets.append(ListenButton("listen", pygame.Rect(close_rect.x - pad - listen_w, close_rect.y, listen_w,
+                                                               theme.button_height),
+                                         label=listen, on_click=self.listen, kind="quiet",
+                                         icon_only=listen_w == theme.button_height))
+        self.button("close", close, close_rect, self.close)
         bar, bar_top = self.plan_bar(*self.bar_spec())
         top = self.heading_box.bottom + theme.gap
         body = pygame.Rect(self.panel.x + pad, top, self.panel.width - 2 * pad, bar_top - theme.gap - top)

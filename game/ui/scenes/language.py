@@ -39,6 +39,13 @@ class LanguageButton(Button):
     draft_text: str = ""
     code: str = ""
 
+    def spoken(self) -> list:
+        """The language's name in its own voice, then in English."""
+        from ..read_aloud import Utterance
+
+        said = [Utterance(self.label, self.code)]
+        return said + [Utterance(self.english_name, "en")] if self.english_name != self.label else said
+
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         theme = ui.theme
         ink = self.draw_frame(surface, ui, focused, hovered)
@@ -132,6 +139,15 @@ class LanguageScene(ScrollingScene):
             return False  # past the first or last row: ordinary focus movement
         return super().on_key(event)
 
+    def speech(self) -> list:
+        """The welcome in the game's language, then each language's name in its own voice."""
+        said = [text for text in super().speech() if not any(text in (w.label, w.english_name, w.draft_text)
+                                                              for w in self.widgets if isinstance(w, LanguageButton))]
+        for widget in self.widgets:
+            if isinstance(widget, LanguageButton):
+                said += widget.spoken()[:1]
+        return said
+
     def initial_focus(self) -> int:
         """The language in use, else English (the source language), else the first."""
         buttons = [(n, w) for n, w in enumerate(self.widgets) if isinstance(w, LanguageButton)]
@@ -152,11 +168,16 @@ class LanguageScene(ScrollingScene):
         return pygame.Rect(theme.margin, top, theme.width - 2 * theme.margin, theme.height - top - theme.gap)
 
     def build_fixed(self) -> None:
-        if self.can_go_back():
-            theme, label = self.ui.theme, self.ui.tr._("Back")
+        """Back (when there is somewhere to go back to), then the accessibility
+        menu, so it can be set up before anything else (F2 opens it too)."""
+        theme, x = self.ui.theme, self.ui.theme.margin
+        buttons = [("back", self.ui.tr._("Back"), self.ui.app.pop)] if self.can_go_back() else []
+        buttons.append(("accessibility", self.ui.tr._("Accessibility (F2)"), self.ui.app.open_accessibility))
+        for number, (widget_id, label, action) in enumerate(buttons):
             width = self.ui.text.measure(label, theme.label) + theme.px(48)
-            rect = pygame.Rect(theme.margin, theme.px(14), width, self.header_height)
-            self.widgets.insert(0, Button("back", rect, label=label, on_click=self.ui.app.pop, kind="quiet"))
+            rect = pygame.Rect(x, theme.px(14), width, self.header_height)
+            self.widgets.insert(number, Button(widget_id, rect, label=label, on_click=action, kind="quiet"))
+            x += width + theme.gap
 
     def build_scrolled(self, left: int, width: int) -> int:
         theme, tr = self.ui.theme, self.ui.tr

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import pygame
 
+from ...settings import N_
 from ..scene import Scene
 from . import flow
 from .popup import Popup
+
+REPAIRED = N_("Something needed fixing")
+NOTHING_LOST = N_("Nothing else was lost. You can keep playing.")
 
 
 class NoticeScene(Scene):
     name = "notice"
     overlay = True
 
-    def __init__(self, ui, notices: list[tuple[str, dict]]):
+    def __init__(self, ui, notices: list[tuple[str, dict]], title: str = REPAIRED, footer: str | None = NOTHING_LOST):
         super().__init__(ui)
         self.notices = list(notices)
+        self.title, self.footer = title, footer  # English msgids, translated when shown
         self.popup: Popup | None = None
 
     def messages(self) -> list[str]:
@@ -38,8 +43,8 @@ class NoticeScene(Scene):
 
     def build(self) -> None:
         tr = self.ui.tr
-        texts = [*self.messages(), tr._("Nothing else was lost. You can keep playing.")]
-        self.popup = Popup("notice", tr._("Something needed fixing"), Popup.plain(texts),
+        texts = [*self.messages(), *([tr._(self.footer)] if self.footer else [])]
+        self.popup = Popup("notice", tr._(self.title), Popup.plain(texts),
                            [("ok", tr._("OK"), self.ok, "primary")])
         self.popup.build(self)
 

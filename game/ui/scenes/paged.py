@@ -89,13 +89,13 @@ class PagedPanelScene(Scene):
     def forward(self) -> None:
         if self.page < len(self.pages) - 1:
             self.page += 1
-            self.rebuild()
+            self.turn_page()
         else:
             self.finish()
 
     def on_back(self) -> bool:
         if self.page:
             self.page -= 1
-            self.rebuild()
+            self.turn_page()
             return True
         return self.leave_first_page()

@@ -309,8 +309,7 @@ class ScrollingScene(Scene):
 
     # Drawing -------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface, active: bool = True) -> None:
-        self.ensure_built()
+    def draw_content(self, surface: pygame.Surface, active: bool) -> None:
         self.paint(surface)
         edges = self.scroll.capture_edges(surface, self.ui)
         self.scroll.draw_pictures(surface)

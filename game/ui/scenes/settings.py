@@ -1,4 +1,4 @@
-"""Settings: language, text size, full screen, sound, country, players, data.
+"""Settings: language, text size, full screen, sound, accessibility, country, players, data.
 
 Layer: game/ui. Two cards side by side ("how the game looks and sounds",
 "your family") when they fit, one column that scrolls otherwise (200% text,
@@ -135,7 +135,8 @@ class SettingsScene(HeaderScene):
                  (tr._("Text size"), "", self.text_size_controls),
                  (tr._("Full screen"), "", self.fullscreen_controls),
                  (tr._("Sound"), "", self.sound_controls),
-                 (tr._("Easier to see"), "", self.access_controls)]
+                 (tr._("Accessibility"), tr._("Read aloud, high contrast, less movement, easier-to-read letters."),
+                  self.access_controls)]
         family = [(tr._("Country for help lines"), tr._("The “Need help?” button shows help lines for this country."),
                    self.country_controls),
                   (tr._("Who is playing"), tr._("Nicknames, age and looks. All optional."), self.players_controls),
@@ -251,13 +252,8 @@ class SettingsScene(HeaderScene):
         self.rebuild()
 
     def access_controls(self, x: int, y: int, width: int, measure: bool) -> int:
-        """Two switches in one row: each button turns its option on or off."""
-        settings, tr = self.ui.settings, self.ui.tr
-        options = [("contrast", tr._("High contrast"), settings.high_contrast,
-                    lambda: self.set_contrast(not settings.high_contrast)),
-                   ("motion", tr._("Less movement"), settings.reduced_motion,
-                    lambda: self.set_motion(not settings.reduced_motion))]
-        return self.option_row(options, x, y, width, measure)
+        label = self.ui.tr._("Open the accessibility menu")
+        return self.open_button("accessibility", label, self.ui.app.open_accessibility, x, y, width, measure)
 
     def sound_controls(self, x: int, y: int, width: int, measure: bool) -> int:
         return self.option_row(self.on_off("sound", self.ui.settings.sound, self.set_sound), x, y, width, measure)

@@ -17,7 +17,7 @@ from .. import theme as T
 from ..art import draw_backdrop
 from ..scene import Scene
 from . import flow
-from .story_lines import LineBlock, render_line, trimmed
+from .story_lines import LineBlock, render_line, spoken_line, trimmed
 
 APPEAR_SECONDS = 0.28
 
@@ -64,6 +64,8 @@ class StoryScene(Scene):
         self.ui.save_progress()
 
     def show_current(self, reveal_all: bool = False) -> None:
+        self.ui.app.reader.stop()
+        self.ui.app.announce_soon()
         self.view = self.play.view()
         self.revealed = len(self.view.lines) if reveal_all else min(1, len(self.view.lines))
         self.appear = 1.0 if reveal_all or self.ui.app.reduced_motion else 0.0
@@ -78,6 +80,8 @@ class StoryScene(Scene):
             self.revealed += 1
             self.appear = 1.0 if self.ui.app.reduced_motion else 0.0
             self.ui.app.play_sound("line")
+            self.ui.app.reader.stop()  # the player moved on: the last line's voice stops
+            self.ui.app.announce_soon()
             self.rebuild()
 
     def choose(self, index: int) -> None:
@@ -252,6 +256,25 @@ class StoryScene(Scene):
                     surface.blit(block.surface, (x, y))
             y += height + gap
         surface.set_clip(previous_clip)
+
+    def speech(self) -> list:
+        """"Listen": every line of this part of the story so far, then the choices."""
+        return self.spoken_lines(0)
+
+    def announcement(self) -> list:
+        """Read-aloud on: the line that just appeared (then the choices, once all are in)."""
+        return self.spoken_lines(max(self.revealed - 1, 0))
+
+    def spoken_lines(self, first: int) -> list:
+        said: list = []
+        for line in self.view.lines[first:self.revealed]:
+            said += spoken_line(self.ui, self.scenario, line, self.say(line.text))
+        if self.all_revealed:
+            self.ensure_built()
+            for widget in self.widgets:
+                if widget.id.startswith("choice:"):
+                    said += widget.spoken()
+        return said
 
     def visible_texts(self) -> list[str]:
         """The texts on screen now (for autoplay's checks)."""

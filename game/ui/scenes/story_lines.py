@@ -40,6 +40,17 @@ def main_character(scenario: Scenario) -> str | None:
     return next((c.id for c in scenario.characters.values() if c.kind in ("child", "teen")), None)
 
 
+def spoken_line(ui, scenario: Scenario, line: Line, text: str) -> list[str]:
+    """A line as read-aloud says it: who speaks (or thinks), then the words."""
+    speaker = scenario.characters.get(line.speaker)
+    name = ui.tr.scenario_text(scenario.id, speaker.name.source) if speaker else ""
+    if not name or (line.speaker == NARRATOR and line.via != "notification"):
+        return [text]
+    if line.via == "thought":
+        return [ui.tr._("{name} thinks").format(name=name), text]
+    return [name, text]
+
+
 def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> LineBlock:
     theme = ui.theme
     speaker = scenario.characters.get(line.speaker)

@@ -164,7 +164,7 @@ class StoryMapScene(Scene):
 
     def next_page(self) -> None:
         self.page = (self.page + 1) % len(self.pages)
-        self.rebuild()
+        self.turn_page()
 
     def resume(self) -> None:
         scenario = self.resume_target()

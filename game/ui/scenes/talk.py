@@ -77,7 +77,7 @@ class FeedbackScene(Card):
 
     def next_page(self) -> None:
         self.page += 1
-        self.rebuild()
+        self.turn_page()
 
     def go_on(self) -> None:
         self.ui.app.replace(DiscussionScene(self.ui, self.story, self.choice))
@@ -139,7 +139,7 @@ class DiscussionScene(Card):
 
     def next_page(self) -> None:
         self.page += 1
-        self.rebuild()
+        self.turn_page()
 
     def done(self) -> None:
         story = self.story

@@ -136,7 +136,7 @@ class NotesScene(Scene):
 
     def next_page(self) -> None:
         self.page = (self.page + 1) % len(self.pages)
-        self.rebuild()
+        self.turn_page()
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_n:

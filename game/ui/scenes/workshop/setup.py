@@ -96,7 +96,7 @@ class WorkshopSetupScene(Scene):
 
     def next_page(self) -> None:
         self.page += 1
-        self.rebuild()
+        self.turn_page()
 
     def change_timer(self, step: int) -> None:
         position = TIMER_CHOICES.index(self.minutes) + step
