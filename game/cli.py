@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--screenshots", metavar="DIR", help="write a PNG of every screen into DIR")
     auto.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH")
     auto.add_argument("--text-size", type=int, default=100, choices=(100, 125, 150, 200), metavar="PERCENT")
+    auto.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
+    auto.add_argument("--dyslexia-font", action="store_true", help="the easier-to-read letters (OpenDyslexic)")
 
     text = commands.add_parser("text", help="play one scenario in the terminal")
     text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
@@ -235,7 +237,8 @@ def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
             sys.stderr.write(f"together-online autoplay: cannot create {folder}: {exc.strerror or exc}\n")
             return EXIT_USAGE
     ids = None if args.scenario == "all" else [args.scenario]
-    report = Autoplay(ids, args.lang, args.seed, folder, args.size, args.text_size).run()
+    report = Autoplay(ids, args.lang, args.seed, folder, args.size, args.text_size,
+                      high_contrast=args.high_contrast, dyslexia_font=args.dyslexia_font).run()
     for story, runs in report.runs.items():
         uncovered = report.uncovered.get(story) or []
         note = f", {len(uncovered)} choices never taken: {uncovered}" if uncovered else ", every choice taken"

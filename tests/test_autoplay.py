@@ -90,3 +90,12 @@ def test_switching_language_relays_out_the_current_scene(tmp_path):
     assert thai != english and any("\u0e00" <= ch <= "\u0e7f" for ch in thai[0])
     assert any(any("\u0e00" <= ch <= "\u0e7f" for ch in drawn) for drawn in app.ui.text.drawn)
     assert app.top.widget("menu").label != "Menu"
+
+
+def test_autoplay_in_high_contrast_with_the_easier_font_at_200_percent(tmp_path):
+    """The accessibility issue's check: large text, high contrast (and OpenDyslexic, the widest letters)."""
+    out = io.StringIO()
+    status = main(["autoplay", "--scenario", "how_to_report", "--text-size", "200", "--high-contrast", "--dyslexia-font",
+                   "--size", "1024x600", "--screenshots", str(tmp_path)], stdout=out)
+    assert status == 0, out.getvalue()
+    assert "every choice taken" in out.getvalue()

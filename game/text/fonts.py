@@ -25,6 +25,10 @@ from .scripts import LATIN, SIMPLE_CHARACTERS, shaping_script
 
 BASE_FAMILY = "NotoSans"
 DYSLEXIA_FAMILY = "OpenDyslexic"  # optional base family, bundled as the unmodified WOFF files of its release
+# Families drawn smaller than the asked size, so their lines are as tall as Noto Sans's: OpenDyslexic's
+# letters are large, tall and widely spaced (at the same size its lines are a third taller and its words
+# half as wide again), so at 0.78 its letters are still as large as Noto's and text reflows about as much.
+SIZE_ADJUST = {DYSLEXIA_FAMILY: 0.78}
 SCRIPT_FAMILIES = {"Thai": "NotoSansThai", "Khmr": "NotoSansKhmer", "Beng": "NotoSansBengali",
                    "Deva": "NotoSansDevanagari", "Arab": "NotoSansArabic"}
 EXTENSIONS = {DYSLEXIA_FAMILY: "woff"}  # any other family: "ttf"
@@ -187,8 +191,9 @@ class FontSet:
         key = (file, size)
         font = self._fonts.get(key)
         if font is None:
+            adjust = SIZE_ADJUST.get(file.split("-")[0], 1.0)
             try:
-                font = pygame.font.Font(self.fonts_dir / file, size)
+                font = pygame.font.Font(self.fonts_dir / file, max(round(size * adjust), 1))
             except (FileNotFoundError, OSError):  # a missing font: pygame's default one, never a crash
                 font = pygame.font.Font(None, size)
             self._fonts[key] = font

@@ -164,7 +164,9 @@ class Autoplay:
             for field_id, name in zip(("child_name", "caregiver_name"), self.names):
                 field = self.widget(field_id)
                 if field is not None:
-                    self.click(field)
+                    self.top.focus_on(field_id)  # scrolled into view first, as Tab would
+                    getattr(self.top, "keep_focus_visible", lambda: None)()
+                    self.click(self.widget(field_id))
                     self.type_text(name)
             for _ in range(9):
                 self.click_id("age_up")
@@ -246,13 +248,16 @@ class Autoplay:
                     self.click_id("next_line")
                     continue
                 self.screen(sid, node)
-                choices = self.widgets("choice:")
-                if choices:
-                    indexes = [int(w.id.split(":")[1]) for w in choices]
+                if top.view.choices:
+                    indexes = [choice.index for choice in top.view.choices]
                     fresh = [i for i in indexes if (node, i) not in taken]
                     planned = plan.pop(0) if plan else None
                     index = planned if planned in indexes else self.random.choice(fresh or indexes)
                     taken.add((node, index))
+                    for page in range(len(indexes)):  # very large text: the choices come in pages
+                        if self.widget(f"choice:{index}") is not None or not self.click_id("more_choices"):
+                            break
+                        self.screen(sid, node, f"choices {page + 2}")
                     self.click_id(f"choice:{index}")
                     self.current_choice = f"{node}-{index}"
                 elif not (self.click_id("continue") or self.click_id("finish")):

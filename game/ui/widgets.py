@@ -98,7 +98,11 @@ class Button(Widget):
             inner.width -= size + theme.gap
         if self.decider:
             badge = self._badge_rect(ui, inner, rect)
-            inner.width -= badge.width + theme.gap
+            if self.badge_below(inner, badge):  # a narrow button (large text): the badge under the words
+                badge.bottom = rect.bottom - theme.px(10)
+                inner.height -= badge.height + theme.px(4)
+            else:
+                inner.width -= badge.width + theme.gap
         if ui.tr.language.rtl:  # right-to-left: the number on the right, the badge on the left
             def mirror(part: pygame.Rect) -> pygame.Rect:
                 return part.move(rect.right - part.right - (part.x - rect.x), 0)
@@ -120,12 +124,19 @@ class Button(Widget):
             focus_ring(surface, self.rect, ui)
         return ink
 
+    def badge_below(self, inner: pygame.Rect, badge: pygame.Rect) -> bool:
+        return badge.width > inner.width * 0.38
+
     def height_for(self, ui: UI, width: int) -> int:
         """The height this button needs at `width` to show its whole label."""
         theme = ui.theme
-        inner, _, _ = self.label_box(ui, pygame.Rect(0, 0, width, theme.button_height))
+        rect = pygame.Rect(0, 0, width, theme.button_height)
+        inner, _, badge = self.label_box(ui, rect)
         style = theme.label if self.kind != "choice" else theme.body
-        return max(theme.button_height, ui.text.layout(self.label, style, inner.width).height + theme.px(24))
+        text_height = ui.text.layout(self.label, style, inner.width).height
+        if badge is not None and badge.width <= width and inner.bottom <= badge.y:  # the badge has a row of its own
+            return max(theme.button_height, text_height + badge.height + theme.px(24 + 4))
+        return max(theme.button_height, text_height + theme.px(24))
 
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         theme = ui.theme
@@ -142,20 +153,27 @@ class Button(Widget):
 
     def _badge_rect(self, ui: UI, inner: pygame.Rect, rect: pygame.Rect) -> pygame.Rect:
         theme = ui.theme
-        style = theme.small
-        width = ui.text.measure(self.badge_text, style) + ui.text.line_height(style) + theme.px(30)
-        height = ui.text.line_height(style) + theme.px(8)
+        height = ui.text.line_height(theme.small) + theme.px(8)
+        icon_w, _ = badge_icon_size(ui, height)
+        width = theme.px(10) + icon_w + theme.px(6) + ui.text.measure(self.badge_text, theme.small) + theme.px(12)
         return pygame.Rect(inner.right - width, rect.centery - height // 2, width, height)
 
     def _draw_badge(self, surface: pygame.Surface, ui: UI, badge: pygame.Rect) -> None:
         theme = ui.theme
         colour = T.DECIDER_COLOURS[self.decider]
         rounded(surface, colour, badge, badge.height // 2)
-        side = badge.height - theme.px(10)
-        icon = pygame.Rect(badge.x + theme.px(10), badge.y + theme.px(5), int(side * 1.2), side)
+        icon_w, icon_h = badge_icon_size(ui, badge.height)
+        icon = pygame.Rect(badge.x + theme.px(10), badge.centery - icon_h // 2, icon_w, icon_h)
         draw_decider_icon(surface, self.decider, icon, T.WHITE)
         text_box = pygame.Rect(icon.right + theme.px(6), badge.y, badge.right - icon.right - theme.px(10), badge.height)
         ui.text.draw_in_box(surface, self.badge_text, theme.small, T.WHITE, text_box, "left", "middle")
+
+
+def badge_icon_size(ui: UI, badge_height: int) -> tuple[int, int]:
+    """The who-decides icon: as tall as the badge allows, but no taller than
+    the letters need (tall fonts such as OpenDyslexic make tall badges)."""
+    side = min(badge_height - ui.theme.px(10), ui.theme.small.size + ui.theme.px(4))
+    return int(side * 1.2), side
 
 
 @dataclass

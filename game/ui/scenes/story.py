@@ -43,6 +43,7 @@ class StoryScene(Scene):
         self.view = self.play.view()
         self.revealed = min(1, len(self.view.lines)) if not saved else len(self.view.lines)
         self.appear = 1.0
+        self.choice_page = 0  # when the choices come in pages (very large text)
         self.blocks: dict[tuple[int, int], LineBlock] = {}
         self.column = pygame.Rect(0, 0, 0, 0)
         self.log_area = pygame.Rect(0, 0, 0, 0)
@@ -64,6 +65,7 @@ class StoryScene(Scene):
         self.ui.save_progress()
 
     def show_current(self, reveal_all: bool = False) -> None:
+        self.choice_page = 0
         self.ui.app.reader.stop()
         self.ui.app.announce_soon()
         self.view = self.play.view()
@@ -157,22 +159,61 @@ class StoryScene(Scene):
         self.log_area = pygame.Rect(self.column.x, self.content_top, self.column.width, bottom - self.content_top)
 
     def build_choices(self, bottom: int) -> int:
+        """The choices, lowest at the foot; when they cannot all fit under the
+        header (very large text, narrow window) they come in pages, with a
+        "More choices" button. Number keys pick any choice on any page."""
         theme, tr = self.ui.theme, self.ui.tr
-        deciders = {"child": self.decider_label("child"), "caregiver": self.decider_label("caregiver"),
-                    "together": tr._("Decide together")}
         from ..widgets import Button
 
-        heights = [Button("measure", label=self.say(choice.text), kind="choice", number=1, decider=choice.decides,
-                          badge_text=deciders[choice.decides]).height_for(self.ui, self.column.width)
-                   for choice in self.view.choices]
-        y = bottom - sum(heights) - theme.gap * (len(heights) - 1)
-        for number, (choice, height) in enumerate(zip(self.view.choices, heights), 1):
-            rect = pygame.Rect(self.column.x, y, self.column.width, height)
-            self.button(f"choice:{choice.index}", self.say(choice.text), rect,
-                        lambda index=choice.index: self.choose(index), "choice", number=number,
-                        decider=choice.decides, badge_text=deciders[choice.decides])
-            y += height + theme.gap
-        return bottom - sum(heights) - theme.gap * len(heights)
+        def choice_button(number: int, choice, rect=None) -> Button:
+            return Button(f"choice:{choice.index}", rect or pygame.Rect(0, 0, 0, 0), label=self.say(choice.text),
+                          on_click=lambda index=choice.index: self.choose(index), kind="choice", number=number,
+                          decider=choice.decides, badge_text=self.decider_badge(choice.decides))
+
+        numbered = list(enumerate(self.view.choices, 1))
+        heights = [choice_button(n, c).height_for(self.ui, self.column.width) for n, c in numbered]
+        pages = self.choice_pages(heights, bottom - self.content_top)
+        self.choice_page %= len(pages)
+        if len(pages) > 1:
+            label = tr._("More choices ({page} of {count})").format(page=self.choice_page + 1, count=len(pages))
+            width = self.ui.text.measure(label, theme.label) + theme.px(56)
+            self.button("more_choices", label, pygame.Rect(self.column.x, bottom - theme.button_height, width,
+                                                           theme.button_height), self.next_choices)
+            bottom -= theme.button_height + theme.gap
+        shown = pages[self.choice_page]
+        y = bottom - sum(heights[i] for i in shown) - theme.gap * (len(shown) - 1)
+        for i in shown:
+            number, choice = numbered[i]
+            widget = choice_button(number, choice, pygame.Rect(self.column.x, y, self.column.width, heights[i]))
+            self.widgets.insert(len(self.widgets) - (len(pages) > 1), widget)  # before "More choices"
+            y += heights[i] + theme.gap
+        return bottom - sum(heights[i] for i in shown) - theme.gap * len(shown)
+
+    def choice_pages(self, heights: list[int], room: int) -> list[list[int]]:
+        """Choice indexes page by page: all on one page when they fit (the usual case)."""
+        gap = self.ui.theme.gap
+        if sum(heights) + gap * len(heights) <= room:
+            return [list(range(len(heights)))]
+        room -= self.ui.theme.button_height + gap  # the "More choices" button
+        pages: list[list[int]] = [[]]
+        used = 0
+        for index, height in enumerate(heights):
+            if pages[-1] and used + height + gap > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(index)
+            used += height + gap
+        return pages
+
+    def next_choices(self) -> None:
+        self.choice_page += 1
+        self.rebuild()
+        self.ensure_built()
+        self.focus = next((n for n, w in enumerate(self.widgets) if w.id.startswith("choice:")), self.focus)
+        self.ui.app.reader.say(self.spoken_choices(page_only=True))
+
+    def decider_badge(self, who: str) -> str:
+        return self.ui.tr._("Decide together") if who == "together" else self.decider_label(who)
 
     def decider_label(self, who: str) -> str:
         settings, tr = self.ui.settings, self.ui.tr
@@ -269,11 +310,16 @@ class StoryScene(Scene):
         said: list = []
         for line in self.view.lines[first:self.revealed]:
             said += spoken_line(self.ui, self.scenario, line, self.say(line.text))
-        if self.all_revealed:
-            self.ensure_built()
-            for widget in self.widgets:
-                if widget.id.startswith("choice:"):
-                    said += widget.spoken()
+        return said + self.spoken_choices() if self.all_revealed else said
+
+    def spoken_choices(self, page_only: bool = False) -> list:
+        """Every choice with its number and who decides (all pages, unless `page_only`)."""
+        self.ensure_built()
+        shown = {w.id for w in self.widgets if w.id.startswith("choice:")}
+        said: list = []
+        for number, choice in enumerate(self.view.choices, 1):
+            if not page_only or f"choice:{choice.index}" in shown:
+                said += [f"{number}. {self.say(choice.text)}", self.decider_badge(choice.decides)]
         return said
 
     def visible_texts(self) -> list[str]:
