@@ -179,6 +179,9 @@ class Autoplay:
 
         if self.click_id("settings"):
             self.screen()
+            self.press(pygame.K_F2)  # the accessibility menu
+            self.screen()
+            self.press(pygame.K_ESCAPE)
             self.press(pygame.K_ESCAPE)
         self.press(pygame.K_F1)
         self.screen("countries")
