@@ -115,6 +115,12 @@ class Reader:
             self.channel.stop()
 
     @property
+    def pending(self) -> int:
+        """Utterances asked for and not yet made into audio."""
+        with self._lock:
+            return self._waiting
+
+    @property
     def speaking(self) -> bool:
         with self._lock:
             waiting = self._waiting > 0 or bool(self._ready)
