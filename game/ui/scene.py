@@ -87,7 +87,7 @@ class Scene:
         only the speaker when the header is crowded, left out when even that
         does not fit (the R key still reads aloud)."""
         theme = self.ui.theme
-# Translators: a header button with a loudspeaker picture on every screen: reads the screen aloud. One short word.
+        # Translators: a header button with a loudspeaker picture on every screen: reads the screen aloud. One short word.
         label = self.ui.tr._("Listen")
         help_button = self.widget("need_help")
         if help_button is None:  # a screen with its own top right (a panel's "Close"): it places "Listen" itself

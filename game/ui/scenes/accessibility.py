@@ -26,20 +26,18 @@ class AccessibilityScene(SettingsScene):
 
     def cards(self) -> list:
         tr = self.ui.tr
-# Translators: keep "R" and "X" (a key and a game controller button); “Listen” is the header button.
-        hearing = [(tr._("Read aloud"),
-                    tr._("Lines, choices and the button you move to are read out as they appear. "
-                         "“Listen” (the R key, or X on a controller) reads the screen at any time."),
-                    self.read_aloud_controls),
+        # Translators: keep "R" and "X" (a key and a game controller button); “Listen” is the header button.
+        read_aloud_hint = tr._("Lines, choices and the button you move to are read out as they appear. "
+                               "“Listen” (the R key, or X on a controller) reads the screen at any time.")
+        hearing = [(tr._("Read aloud"), read_aloud_hint, self.read_aloud_controls),
                    (tr._("Reading speed"), "", self.rate_controls),
                    (tr._("Try the voice"), self.voice_status(), self.sample_controls)]
+        # Translators: OpenDyslexic is a font name: keep it. It only has Latin letters, so Thai, Arabic... stay as they are.
+        font_hint = tr._("OpenDyslexic, a font some readers with dyslexia find easier. Other alphabets stay as they are.")
         seeing = [(tr._("Text size"), "", self.text_size_controls),
                   (tr._("High contrast"), tr._("Darker text and stronger colours."), self.contrast_controls),
                   (tr._("Less movement"), tr._("Lines appear without sliding in."), self.motion_controls),
-                  (tr._("Easier-to-read letters"),
-# Translators: OpenDyslexic is a font name: keep it. It only has Latin letters, so Thai, Arabic... stay as they are.
-                   tr._("OpenDyslexic, a font some readers with dyslexia find easier. Other alphabets stay as they are."),
-                   self.font_controls)]
+                  (tr._("Easier-to-read letters"), font_hint, self.font_controls)]
         return [hearing, seeing]
 
     def voice_status(self) -> str:
@@ -87,7 +85,7 @@ class AccessibilityScene(SettingsScene):
 
     def rate_controls(self, x: int, y: int, width: int, measure: bool) -> int:
         tr = self.ui.tr
-# Translators: the reading-aloud speed, four buttons in a row: keep them short.
+        # Translators: the reading-aloud speed, four buttons in a row: keep them short.
         labels = [tr._("Very slow"), tr._("Slow"), tr._("Normal"), tr._("Fast")]
         options = [(f"rate_{rate}", label, rate == self.ui.settings.speech_rate, lambda rate=rate: self.set_rate(rate))
                    for rate, label in zip(SPEECH_RATES, labels)]

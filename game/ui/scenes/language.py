@@ -172,7 +172,7 @@ class LanguageScene(ScrollingScene):
         menu, so it can be set up before anything else (F2 opens it too)."""
         theme, x = self.ui.theme, self.ui.theme.margin
         buttons = [("back", self.ui.tr._("Back"), self.ui.app.pop)] if self.can_go_back() else []
-# Translators: on the very first screen; keep "F2", the key that opens the menu.
+        # Translators: on the very first screen; keep "F2", the key that opens the menu.
         buttons.append(("accessibility", self.ui.tr._("Accessibility (F2)"), self.ui.app.open_accessibility))
         for number, (widget_id, label, action) in enumerate(buttons):
             width = self.ui.text.measure(label, theme.label) + theme.px(48)

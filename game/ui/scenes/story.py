@@ -175,7 +175,7 @@ class StoryScene(Scene):
         pages = self.choice_pages(heights, bottom - self.content_top)
         self.choice_page %= len(pages)
         if len(pages) > 1:
-# Translators: only with very large text, when the choices do not fit on the screen together.
+            # Translators: only with very large text, when the choices do not fit on the screen together.
             label = tr._("More choices ({page} of {count})").format(page=self.choice_page + 1, count=len(pages))
             width = self.ui.text.measure(label, theme.label) + theme.px(56)
             self.button("more_choices", label, pygame.Rect(self.column.x, bottom - theme.button_height, width,
