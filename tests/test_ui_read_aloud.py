@@ -216,7 +216,7 @@ def test_someone_who_cannot_read_plays_a_whole_story_with_a_controller(tmp_path)
                     assert any(story.say(choice.text) in text for text in said(d.app)), choice.text.source
                     choices_heard.append(choice.text.source)
                 d.step(down)  # the focused choice is said as the focus moves
-                spoken = story.focused.spoken()
+                spoken = story.focused.spoken(d.ui)
                 assert said(d.app)[-len(spoken):] == spoken
             for line in story.view.lines[: story.revealed]:
                 text = story.say(line.text)
@@ -347,3 +347,13 @@ def test_a_real_story_with_the_keyboard_only_is_spoken_in_each_language(tmp_path
     assert app.top.name == "ending" and heard_lines > 5
     seconds = [audio.seconds for audio in made.values() if audio is not None and audio.pcm]
     assert seconds and max(seconds) > 2.0
+
+
+def test_moving_to_a_chosen_option_says_it_is_chosen(tmp_path):
+    d = Driver(tmp_path, read_aloud=True)
+    with_fake_voices(d.app)
+    d.press(pygame.K_F2)
+    d.tab_to("rate_100")
+    assert said(d.app)[-2:] == ["Normal", "Chosen"]
+    d.tab_to("rate_125")
+    assert said(d.app)[-1] == "Fast"

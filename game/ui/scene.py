@@ -122,7 +122,7 @@ class Scene:
         """With read-aloud on, the focus moving by keys or controller says the control."""
         focused = self.focused
         if focused is not None and self.ui.settings.read_aloud:
-            self.ui.app.reader.say(focused.spoken())
+            self.ui.app.reader.say(focused.spoken(self.ui))
 
     @property
     def header_height(self) -> int:

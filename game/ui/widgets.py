@@ -51,7 +51,7 @@ class Widget:
         """Keys other than focus movement; True if used."""
         return False
 
-    def spoken(self) -> list:
+    def spoken(self, ui: UI) -> list:
         """What read-aloud says when the focus comes here."""
         return []
 
@@ -73,9 +73,14 @@ class Button(Widget):
         if self.enabled and self.on_click:
             self.on_click()
 
-    def spoken(self) -> list:
+    def spoken(self, ui: UI) -> list:
         said = [f"{self.number}. {self.label}" if self.number is not None else self.label]
-        return [*said, self.badge_text] if self.decider else said
+        if self.decider:
+            said.append(self.badge_text)
+        if self.selected:  # an option or a check box that is on: said, since it is shown by a tick
+            # Translators: read aloud (never shown) after an option that is on, e.g. "Normal. Chosen". One word.
+            said.append(ui.tr._("Chosen"))
+        return said
 
     def colours(self, hovered: bool):
         if self.kind == "primary":
@@ -183,6 +188,9 @@ class TextField(Widget):
     placeholder: str = ""
     on_change: Callable[[str], None] | None = None
     max_length: int = MAX_FIELD_LENGTH
+
+    def spoken(self, ui: UI) -> list:
+        return [self.label, self.value or self.placeholder]
 
     def activate(self) -> None:
         pass  # focusing the field is enough: typing goes to it

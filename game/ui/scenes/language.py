@@ -39,7 +39,7 @@ class LanguageButton(Button):
     draft_text: str = ""
     code: str = ""
 
-    def spoken(self) -> list:
+    def spoken(self, ui: UI) -> list:
         """The language's name in its own voice, then in English."""
         from ..read_aloud import Utterance
 
@@ -145,7 +145,7 @@ class LanguageScene(ScrollingScene):
                                                               for w in self.widgets if isinstance(w, LanguageButton))]
         for widget in self.widgets:
             if isinstance(widget, LanguageButton):
-                said += widget.spoken()[:1]
+                said += widget.spoken(self.ui)[:1]
         return said
 
     def initial_focus(self) -> int:
