@@ -1,6 +1,6 @@
 """Focus order: on every screen, Tab (and Shift+Tab, and so a controller's
-D-pad) reaches every control that can be used, one after another, and
-whatever has the focus is in view. Sizes: the smallest window at 200% text,
+D-pad) reaches every control that can be used, one after another; whatever
+has the focus is in view and has something to say when read aloud. Sizes: the smallest window at 200% text,
 where screens scroll, and the usual one."""
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def focus_cycle(d: Driver, backwards: bool = False) -> list[str]:
         scroll = getattr(scene, "scroll", None)
         if scroll is not None and scroll.holds(focused):
             assert scroll.shows(focused), f"{scene.name}: {focused.id} has the focus but is scrolled out of view"
+        spoken = [getattr(part, "text", part) for part in focused.spoken(d.ui)]
+        assert any(text.strip() for text in spoken), f"{scene.name}: {focused.id} says nothing when read aloud"
         visited.append(focused.id)
     return visited
 
@@ -77,3 +79,42 @@ def test_the_setup_screens_reach_every_control(tmp_path, size, scale):
         assert d.scene == "settings", name
     d.press(pygame.K_F1)
     check_focus_order(d, "help")
+
+
+def test_the_agreement_reaches_every_control(tmp_path):
+    from game.ui.scenes import flow
+
+    d = Driver(tmp_path, size=(1024, 600), text_scale=200)
+    flow.open_agreement(d.ui)
+    d.step()
+    check_focus_order(d, "agreement")
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES, ids=["1280x720", "1024x600-text200"])
+def test_the_workshop_screens_reach_every_control(tmp_path, size, scale):
+    from test_workshop import past_guidance, play_to_end, to_choices, workshop
+
+    d = workshop(tmp_path, size=size, text_scale=scale)
+    check_focus_order(d, "guidance")
+    past_guidance(d)
+    check_focus_order(d, "setup")
+    d.click("story:new_friend")
+    d.click("start")
+    check_focus_order(d, "note")
+    while d.scene == "workshop_note":
+        d.press(pygame.K_RETURN)
+    to_choices(d)
+    check_focus_order(d, "tally")
+    d.press(pygame.K_a)
+    d.click("take")
+    seen = set()
+    while d.scene in ("workshop_feedback", "workshop_discussion"):
+        if d.scene not in seen:
+            check_focus_order(d, d.scene)
+            seen.add(d.scene)
+        d.press(pygame.K_RETURN)
+    d.press(pygame.K_b)
+    check_focus_order(d, "break")
+    d.press(pygame.K_x)
+    play_to_end(d)
+    check_focus_order(d, "end")

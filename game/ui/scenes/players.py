@@ -59,6 +59,11 @@ class SignButton(Button):
     """The age stepper's minus and plus, drawn as bars (no glyph to miss in a font)."""
 
     sign: int = 1
+    value: str = ""  # the age shown between the two buttons, for read-aloud
+
+    def spoken(self, ui: UI) -> list:
+        # Translators: read aloud (never shown) for the age stepper's minus and plus buttons.
+        return [ui.tr._("Younger") if self.sign < 0 else ui.tr._("Older"), self.value]
 
     def draw(self, surface: pygame.Surface, ui: UI, focused: bool, hovered: bool) -> None:
         super().draw(surface, ui, focused, hovered)
@@ -131,6 +136,8 @@ class PlayersScene(ScrollingScene):
         current = ages.index(self.age)
         self.age = ages[max(0, min(current + step, len(ages) - 1))]
         self.rebuild()
+        if self.ui.settings.read_aloud:
+            self.ui.app.reader.say([self.age_text(self.age)])
 
     def initial_focus(self) -> int:
         return 0  # the child's name field: the first thing to fill in
@@ -277,10 +284,11 @@ class PlayersScene(ScrollingScene):
         if measure_only:
             return y + height
         minus = SignButton("age_down", pygame.Rect(x, y, button, height), on_click=lambda: self.step_age(-1),
-                           enabled=self.age != NOT_GIVEN, sign=-1)
+                           enabled=self.age != NOT_GIVEN, sign=-1, value=self.age_text(self.age))
         box = pygame.Rect(minus.rect.right + theme.gap, y, value, height)
         plus = SignButton("age_up", pygame.Rect(box.right + theme.gap, y, button, height),
-                          on_click=lambda: self.step_age(1), enabled=self.age < MAX_AGE, sign=1)
+                          on_click=lambda: self.step_age(1), enabled=self.age < MAX_AGE, sign=1,
+                          value=self.age_text(self.age))
         shown = self.age_text(self.age)
         self.scroll.picture(box, lambda s, r: self.draw_age(s, r, shown))
         for widget in (minus, plus):

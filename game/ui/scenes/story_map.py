@@ -47,6 +47,17 @@ class StoryCard(Widget):
     def activate(self) -> None:
         flow.choose_story(self.scene.ui, self.scenario.id)
 
+    def facts(self, ui) -> list[str]:
+        tr, story = ui.tr, self.scenario
+        return [topic_name(tr, story.topic),
+                tr.ngettext("Ages {low} to {high}, about {n} minute", "Ages {low} to {high}, about {n} minutes",
+                            story.minutes).format(low=story.ages[0], high=story.ages[1], n=story.minutes)]
+
+    def spoken(self, ui) -> list:
+        """The title, what it is about, the ages, and whether it was played."""
+        title = ui.tr.scenario_text(self.scenario.id, self.scenario.title.source)
+        return [title, *self.facts(ui), *(word for _, word in self.scene.marks(self.scenario))]
+
     def draw(self, surface, ui, focused, hovered):
         theme, tr, story = ui.theme, ui.tr, self.scenario
         shadowed_panel(surface, self.rect, theme.radius, T.TEAL_LIGHT if hovered else T.PANEL)
@@ -61,9 +72,7 @@ class StoryCard(Widget):
         ui.text.draw_in_box(surface, title, theme.text(28, True), T.INK,
                             pygame.Rect(inner.x, inner.y, inner.width, title_layout.height))
         y = inner.y + title_layout.height + theme.px(8)
-        facts = [topic_name(tr, story.topic),
-                 tr.ngettext("Ages {low} to {high}, about {n} minute", "Ages {low} to {high}, about {n} minutes",
-                             story.minutes).format(low=story.ages[0], high=story.ages[1], n=story.minutes)]
+        facts = self.facts(ui)
         line = ui.text.line_height(theme.small)
         for fact in facts:
             height = ui.text.layout(fact, theme.small, inner.width).height
