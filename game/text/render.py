@@ -193,7 +193,7 @@ class TextRenderer:
              x: int, y: int, align: str = "left", clip: pygame.Rect | None = None) -> None:
         """Draw `layout` at (x, y). `align`: "start" and "end" follow each paragraph's
         direction; "left" is "start" (an Arabic paragraph is right-aligned);
-        "center" centres; "right" is always right."""
+        "center" centres; "right" is always right, "flush-left" always left."""
         base_box = self._base_box(style)
         core = min(layout.line_height, sum(base_box))  # a line is drawn if this much of it fits the clip
         baseline_y = layout.baseline or base_box[0]
@@ -234,5 +234,7 @@ class TextRenderer:
 def _offset(line: LaidLine, max_width: int, align: str) -> int:
     if align == "center":
         return (max_width - line.width) // 2
+    if align == "flush-left":  # the left edge whatever the direction (a name over a bubble on the left)
+        return 0
     to_right = align == "right" or (align in ("left", "start") and line.rtl) or (align == "end" and not line.rtl)
     return max_width - line.width if to_right else 0

@@ -169,8 +169,11 @@ class Button(Widget):
         rounded(surface, colour, badge, badge.height // 2)
         icon_w, icon_h = badge_icon_size(ui, badge.height)
         icon = pygame.Rect(badge.x + theme.px(10), badge.centery - icon_h // 2, icon_w, icon_h)
-        draw_decider_icon(surface, self.decider, icon, T.WHITE)
         text_box = pygame.Rect(icon.right + theme.px(6), badge.y, badge.right - icon.right - theme.px(10), badge.height)
+        if ui.tr.language.rtl:  # the picture first, at the right, in a right-to-left language
+            icon.right = badge.right - theme.px(10)
+            text_box.x = badge.x + theme.px(10)
+        draw_decider_icon(surface, self.decider, icon, T.WHITE)
         ui.text.draw_in_box(surface, self.badge_text, theme.small, T.WHITE, text_box, "left", "middle")
 
 

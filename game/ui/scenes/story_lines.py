@@ -62,6 +62,7 @@ def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> Li
     if line.via == "notification":
         return _notification(ui, text, name, width, pad)
     is_me = line.speaker == main_character(scenario)
+    on_right = is_me != ui.tr.language.rtl  # one's own messages sit at the end of the line, as in chat apps
     avatar_size = theme.px(56)
     bubble_w = int(width * 0.78) - avatar_size - theme.gap
     label = ui.tr._("{name} thinks").format(name=name) if line.via == "thought" else name
@@ -72,7 +73,7 @@ def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> Li
     height = max(label_h + bubble_h + theme.px(4), avatar_size + label_h)
     surface = pygame.Surface((width, height), pygame.SRCALPHA)
     fill = {"chat": T.BUBBLE_ME if is_me else T.BUBBLE_THEM, "thought": T.THOUGHT}.get(line.via, T.PANEL)
-    if is_me:
+    if on_right:
         avatar = pygame.Rect(width - avatar_size, label_h, avatar_size, avatar_size)
         bubble = pygame.Rect(avatar.x - theme.gap - bubble_w, label_h + theme.px(4), bubble_w, bubble_h)
     else:
@@ -80,7 +81,7 @@ def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> Li
         bubble = pygame.Rect(avatar.right + theme.gap, label_h + theme.px(4), bubble_w, bubble_h)
     fit = text_layout.width + 2 * pad
     if fit < bubble.width and line.via == "chat":  # chat bubbles hug their text
-        if is_me:
+        if on_right:
             bubble.x = bubble.right - fit
         bubble.width = fit
     kind = speaker.kind if speaker else "other"
@@ -92,13 +93,13 @@ def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> Li
         rounded(surface, T.TEAL, bubble, radius, max(theme.px(2), 2))
     if line.via == "thought":
         for step, size in ((1, 8), (2, 5)):
-            centre = (bubble.x - theme.px(6) * step if not is_me else bubble.right + theme.px(6) * step,
+            centre = (bubble.x - theme.px(6) * step if not on_right else bubble.right + theme.px(6) * step,
                       bubble.bottom - theme.px(8) * step)
             pygame.draw.circle(surface, fill, centre, theme.px(size))
-    label_box = pygame.Rect(bubble.x if not is_me else bubble.right - bubble_w, 0, bubble_w, label_h)
-    ui.text.draw_in_box(surface, label, label_style, T.MUTED_INK, label_box, "right" if is_me else "left")
+    label_box = pygame.Rect(bubble.x if not on_right else bubble.right - bubble_w, 0, bubble_w, label_h)
+    ui.text.draw_in_box(surface, label, label_style, T.MUTED_INK, label_box, "right" if on_right else "flush-left")
     ui.text.draw_in_box(surface, text, style, T.INK, bubble.inflate(-2 * pad, -2 * pad))
-    return LineBlock(surface, "right" if is_me else "left")
+    return LineBlock(surface, "right" if on_right else "left")
 
 
 def _panel(ui, text, style, width, fill, ink, pad, align) -> LineBlock:
