@@ -186,6 +186,11 @@ def _load_for_command(name: str, stdout: TextIO):
         sys.stderr.write(f"together-online: no scenario '{name}' (give an id from scenarios/ or a path to a .yaml file)\n")
         return None, EXIT_USAGE
     report = check_file(path, display_path(path))
+    if report.scenario is None and getattr(report, "guide", None) is not None and not any(
+            d.is_error for d in report.diagnostics):
+        sys.stderr.write(f"together-online: {display_path(path)} is a guide for grown-ups, not a story; "
+                         "give a story id (the facilitator's guide of a story includes the guides)\n")
+        return None, EXIT_USAGE
     if report.scenario is None or any(d.is_error for d in report.diagnostics):
         print_reports([report], stdout, show_warnings=False)
         stdout.write(f"{display_path(path)} has errors; fix them first (see above).\n")

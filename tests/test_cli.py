@@ -136,3 +136,9 @@ def test_terminal_play_starts_the_story_picker():
     status, out = run(["play", "--terminal"], "q\n")
     assert status == 0
     assert "Pick a story by number" in out and "Bye!" in out
+
+
+def test_a_guide_named_where_a_story_is_wanted_is_explained(capsys):
+    out = io.StringIO()
+    assert main(["graph", "caregiver_primer"], stdout=out) == 2
+    assert "is a guide for grown-ups, not a story" in capsys.readouterr().err
