@@ -512,3 +512,19 @@ def test_the_card_holds_only_the_words_given(make_app):
     assert card.get_size() == CARD_SIZE
     assert set(app.ui.text.drawn) == {"Ana", "TITLE", "RULE ONE", "RULE TWO", "1", "2", "March 1, 2026"}
     assert app.ui.text.overflows == []
+
+
+def test_the_suggested_rules_are_translated(tmp_path):
+    """They were once left out of the catalogs: every language showed them in English."""
+    from app_driver import Driver
+
+    from game.ui.scenes import flow
+    from game.ui.scenes.agreement import SUGGESTIONS
+
+    d = Driver(tmp_path)
+    d.app.set_language("es")
+    flow.open_agreement(d.ui)
+    d.step()
+    shown = [w.label for w in d.top.widgets if w.id.startswith("rule:")]
+    assert shown and not set(shown) & set(SUGGESTIONS)
+    assert "Preguntamos antes de publicar una foto de alguien." in shown

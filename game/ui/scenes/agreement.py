@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pygame
 
 from ... import settings as game_settings
+from ...settings import N_
 from .. import theme as T
 from ..art import draw_check
 from ..scene import Scene
@@ -28,14 +29,16 @@ from .popup import Popup
 MAX_RULES = 3
 MAX_RULE_LENGTH = 90
 SUGGESTIONS = (
-    "We ask before we post a photo of someone.",
-    "If something online feels wrong, we tell each other, and nobody gets in trouble for telling.",
-    "We keep our passwords and where we live private.",
-    "We only chat with people we know in real life, or we check with each other first.",
-    "We never forward a picture that could hurt someone.",
-    "We use the block and report buttons, and we do it together.",
-    "We take breaks from screens and have fun offline too.",
-    "We learn each other's apps and games.",
+    # Translators: the family agreement's suggested rules (this and the next seven), said by the family
+    # together ("we"); one sentence each, chosen with a check box and printed on the agreement card.
+    N_("We ask before we post a photo of someone."),
+    N_("If something online feels wrong, we tell each other, and nobody gets in trouble for telling."),
+    N_("We keep our passwords and where we live private."),
+    N_("We only chat with people we know in real life, or we check with each other first."),
+    N_("We never forward a picture that could hurt someone."),
+    N_("We use the block and report buttons, and we do it together."),
+    N_("We take breaks from screens and have fun offline too."),
+    N_("We learn each other's apps and games."),
 )
 
 
@@ -88,14 +91,6 @@ class AgreementScene(Scene):
         theme, tr = self.ui.theme, self.ui.tr
         m, gap, bh = theme.margin, theme.gap, theme.button_height
         width = theme.width - 2 * m
-        help_w = self.ui.text.measure(tr._("Need help?"), theme.label) + theme.px(48)
-        title_w = width - help_w - gap
-        band = self.content_top - theme.px(14)
-        styles = (theme.heading, theme.text(26, bold=True), theme.label)  # the largest that fits the header band
-        self.title_style = next((style for style in styles
-                                 if self.ui.text.layout(tr._("Our family agreement"), style, title_w).height <= band),
-                                theme.label)
-        self.boxes["title"] = pygame.Rect(m, theme.px(14), title_w, band)
         counter_w = self.ui.text.measure(self.counter_text(), theme.label) + 3 * self.ui.text.line_height(theme.label)
         line = self.ui.text.line_height(theme.body)
         self.boxes["counter"] = pygame.Rect(m + width - counter_w, self.content_top, counter_w, line)
@@ -335,8 +330,7 @@ class AgreementScene(Scene):
     def paint(self, surface: pygame.Surface) -> None:
         theme, tr = self.ui.theme, self.ui.tr
         surface.fill(T.PAPER)
-        self.ui.text.draw_in_box(surface, tr._("Our family agreement"), self.title_style, T.INK, self.boxes["title"],
-                                 "left", "middle")
+        self.draw_header_title(surface, tr._("Our family agreement"), T.INK)  # beside "Listen" and "Need help?"
         if self.boxes["intro"].height:
             self.ui.text.draw_in_box(surface, self.intro_text(), theme.body, T.INK, self.boxes["intro"])
         self.paint_counter(surface)
