@@ -101,6 +101,7 @@ class StoryProgress:
 class Progress:
     stories: dict[str, StoryProgress] = field(default_factory=dict)
     autosave: dict | None = None  # {"scenario": id, "play": Playthrough.to_json(), "saved_at": epoch}
+    agreement: dict = field(default_factory=dict)  # {"chosen": ["rule:0", "own:0"], "own": ["our own rule"]}
 
     def story(self, scenario_id: str) -> StoryProgress:
         return self.stories.setdefault(scenario_id, StoryProgress())
@@ -144,10 +145,21 @@ def _progress_from(data: Any) -> Progress:
                                      and isinstance(autosave.get("play"), dict)):
         raise BadFile("'autosave' has the wrong shape")
     progress.autosave = autosave
+    progress.agreement = _agreement_from(data.get("agreement", {}))
     for story in progress.stories.values():
         if not all(isinstance(e, str) for e in story.endings):
             raise BadFile("'endings' has the wrong type")
     return progress
+
+
+def _agreement_from(data: Any) -> dict:
+    """The family agreement as saved; anything malformed is dropped (it is easy to choose again)."""
+    if not isinstance(data, dict) or not data:
+        return {}
+    own = [text[:200] for text in data.get("own", []) if isinstance(text, str)] if isinstance(data.get("own"), list) else []
+    chosen = data.get("chosen", [])
+    chosen = [c for c in chosen if isinstance(c, str)][:3] if isinstance(chosen, list) else []
+    return {"chosen": chosen, "own": own}
 
 
 READERS = {"settings": _settings_from, "progress": _progress_from}

@@ -528,3 +528,37 @@ def test_the_suggested_rules_are_translated(tmp_path):
     shown = [w.label for w in d.top.widgets if w.id.startswith("rule:")]
     assert shown and not set(shown) & set(SUGGESTIONS)
     assert "Preguntamos antes de publicar una foto de alguien." in shown
+
+
+def test_the_agreement_is_there_next_time(tmp_path):
+    from app_driver import Driver
+
+    from game.settings import Store
+    from game.ui.scenes import flow
+
+    d = Driver(tmp_path)
+    flow.open_agreement(d.ui)
+    d.step()
+    d.click("rule:1")
+    d.click("own_rule")
+    d.step(*[pygame.event.Event(pygame.TEXTINPUT, text=ch) for ch in "Phones sleep in the kitchen."])
+    d.click("add")
+    assert d.top.chosen == ["rule:1", "own:0"]
+    again = Driver(tmp_path, store=Store(tmp_path))
+    flow.open_agreement(again.ui)
+    again.step()
+    assert again.top.chosen == ["rule:1", "own:0"]
+    assert again.top.text_of("own:0") == "Phones sleep in the kitchen."
+    assert again.top.widget("rule:1").selected and again.top.counter_text() == "2 of 3 chosen"
+
+
+def test_a_damaged_agreement_in_the_progress_file_is_dropped_not_fatal(tmp_path):
+    import json
+
+    from game.settings import Store
+
+    (tmp_path / "progress.json").write_text(json.dumps(
+        {"version": 1, "progress": {"stories": {}, "agreement": {"chosen": [3, "rule:2"], "own": "not a list"}}}),
+        encoding="utf-8")
+    progress = Store(tmp_path).load_progress()
+    assert progress.agreement == {"chosen": ["rule:2"], "own": []}

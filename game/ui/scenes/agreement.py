@@ -81,6 +81,20 @@ class AgreementScene(Scene):
         self.boxes: dict[str, pygame.Rect] = {}
         self.last_saved = None                 # the path of the picture saved last
         self.return_focus: str | None = None   # the widget to focus again when a popup closes
+        self.restore()
+
+    def restore(self) -> None:
+        """The agreement as the family left it last time (kept in the progress file)."""
+        saved = self.ui.progress.agreement or {}
+        for number, text in enumerate(saved.get("own", [])):
+            self.own[f"own:{number}"] = text
+            self.rules.append((f"own:{number}", text))
+        known = {rule_id for rule_id, _ in self.rules}
+        self.chosen = [rule_id for rule_id in saved.get("chosen", []) if rule_id in known][:MAX_RULES]
+
+    def remember(self) -> None:
+        self.ui.progress.agreement = {"chosen": list(self.chosen), "own": list(self.own.values())}
+        self.ui.save_progress()
 
     def text_of(self, rule_id: str) -> str:
         return self.own.get(rule_id) or self.ui.tr._(dict(self.rules)[rule_id])
@@ -231,6 +245,7 @@ class AgreementScene(Scene):
             return
         else:
             self.chosen.append(rule_id)
+        self.remember()
         self.rebuild()
 
     def set_draft(self, value: str) -> None:
@@ -249,6 +264,7 @@ class AgreementScene(Scene):
         if existing is None:
             self.own[rule_id] = text
             self.rules.append((rule_id, text))
+            self.remember()
         self.draft = ""
         self.show_rule = rule_id  # turn to the page that holds it
         if rule_id in self.chosen:
