@@ -132,11 +132,10 @@ class SettingsScene(HeaderScene):
         """Each card: items of (label, hint, controls builder)."""
         tr = self.ui.tr
         looks = [(tr._("Language"), "", self.language_controls),
+                 (tr._("Accessibility"), "", self.access_controls),  # near the top: easy to find
                  (tr._("Text size"), "", self.text_size_controls),
                  (tr._("Full screen"), "", self.fullscreen_controls),
-                 (tr._("Sound"), "", self.sound_controls),
-                 (tr._("Accessibility"), tr._("Read aloud, high contrast, less movement, easier-to-read letters."),
-                  self.access_controls)]
+                 (tr._("Sound"), "", self.sound_controls)]
         family = [(tr._("Country for help lines"), tr._("The “Need help?” button shows help lines for this country."),
                    self.country_controls),
                   (tr._("Who is playing"), tr._("Nicknames, age and looks. All optional."), self.players_controls),
@@ -252,7 +251,7 @@ class SettingsScene(HeaderScene):
         self.rebuild()
 
     def access_controls(self, x: int, y: int, width: int, measure: bool) -> int:
-        label = self.ui.tr._("Open the accessibility menu")
+        label = self.ui.tr._("Read aloud, high contrast, less movement, easier-to-read letters.")
         return self.open_button("accessibility", label, self.ui.app.open_accessibility, x, y, width, measure)
 
     def sound_controls(self, x: int, y: int, width: int, measure: bool) -> int:
