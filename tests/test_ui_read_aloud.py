@@ -357,3 +357,15 @@ def test_moving_to_a_chosen_option_says_it_is_chosen(tmp_path):
     assert said(d.app)[-2:] == ["Normal", "Chosen"]
     d.tab_to("rate_125")
     assert said(d.app)[-1] == "Fast"
+
+
+def test_v_turns_read_aloud_on_and_off_and_shift_a_opens_the_menu_as_in_renpy(tmp_path):
+    d = Driver(tmp_path)
+    with_fake_voices(d.app)
+    d.press(pygame.K_v)
+    assert d.ui.settings.read_aloud and said(d.app)[-1] == "Read aloud is on."
+    assert Store(tmp_path).load_settings().read_aloud
+    d.press(pygame.K_v)
+    assert not d.ui.settings.read_aloud and not d.app.reader.speaking
+    d.press(pygame.K_a, pygame.KMOD_SHIFT)
+    assert d.scene == "accessibility"

@@ -399,6 +399,18 @@ class App:
         if self.top is None or self.top.name != "help":
             self.push(HelpScene(self.ui))
 
+    def toggle_read_aloud(self) -> None:
+        """V: read-aloud on (said at once) or off (silence at once), remembered."""
+        settings = self.ui.settings
+        settings.read_aloud = not settings.read_aloud
+        self.ui.save_settings()
+        if self.top is not None:
+            self.top.rebuild()  # the accessibility menu shows the switch
+        if settings.read_aloud:
+            self.reader.say([self.ui.tr._("Read aloud is on.")])
+        else:
+            self.reader.stop()
+
     def open_accessibility(self) -> None:
         from .scenes.accessibility import AccessibilityScene
 

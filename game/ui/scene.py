@@ -214,8 +214,15 @@ class Scene:
         if event.type == pygame.KEYDOWN:
             if self.on_key(event):
                 return True
-            if event.key == LISTEN_KEY and not isinstance(focused, TextField) and not event.mod & pygame.KMOD_CTRL:
+            typing = isinstance(focused, TextField) or event.mod & pygame.KMOD_CTRL
+            if event.key == LISTEN_KEY and not typing:
                 self.listen()
+                return True
+            if event.key == pygame.K_v and not typing:  # as in Ren'Py games: V turns self-voicing on or off
+                self.ui.app.toggle_read_aloud()
+                return True
+            if event.key == pygame.K_a and event.mod & pygame.KMOD_SHIFT and not typing:  # Ren'Py's Shift+A
+                self.ui.app.open_accessibility()
                 return True
             if event.key in NEXT_KEYS and not (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
                 return self.move_focus(1)
