@@ -10,6 +10,7 @@ it was last checked and how confident we are; the game shows that honestly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,8 @@ DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 PHONE = re.compile(r"\+?[0-9][0-9 \-]{1,18}[0-9]\Z")
 URL = re.compile(r"https://[^\s]+\Z")
 GLOBAL = "global"
+CONTEXT = "helplines"  # the msgctxt of every help-line text in the "scenarios" catalog
+TRANSLATED_FIELDS = ("audience", "hours")  # of an entry; a country's note is translated too
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Helpline:
     free: bool | None = None
     languages: tuple[str, ...] = ()
     note: str | None = None
+    # Where each translated field's text is (for the translators' template).
+    text_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,18 @@ class Country:
     name: str
     entries: tuple[Helpline, ...]
     note: str | None = None
+    note_loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True)
+class HelplineText:
+    """One text a family or facilitator reads that a translator translates."""
+
+    source: str
+    loc: SourceLoc
+    kind: str              # "audience", "hours" or "note" (a country's)
+    country: Country | None  # None for the resources that work everywhere
+    entry: Helpline | None = None  # None for a country's note
 
 
 @dataclass
@@ -90,7 +107,8 @@ def build_helplines(reporter: Reporter, top: Fields) -> HelplineDirectory:
         entries = info.get("entries", lambda n: _entries(r, n), required=True) or ()
         info.finish(COUNTRY_KEYS, f"country {code}")
         if name:
-            directory.countries[code] = Country(code, name, entries, note)
+            note_loc = r.loc(info.raw("note")) if note else None
+            directory.countries[code] = Country(code, name, entries, note, note_loc)
     directory.global_entries = top.get("global", lambda n: _entries(r, n), required=True) or ()
     top.finish(HELPLINES_KEYS, "the help lines file")
     return directory
@@ -122,6 +140,7 @@ def _entry(r: Reporter, node: Node) -> Helpline | None:
         languages=tuple(x for x in (r.identifier(i, "language code") for i in
                                     (info.get("languages", lambda n: r.items(n, "language codes")) or ())) if x),
         note=info.get("note", r.text),
+        text_locs={key: r.loc(info.raw(key)) for key in TRANSLATED_FIELDS if key in info},
     )
     info.finish(ENTRY_KEYS, "a help line")
     return entry if name and purposes and checked and source and (phone or url) else None
@@ -142,6 +161,37 @@ def _date(r: Reporter, node: Node) -> str | None:
         r.error(node, "E103", f"'{value}' is not a date written as YYYY-MM-DD")
         return None
     return value
+
+
+def translatable_texts(directory: HelplineDirectory) -> Iterator[HelplineText]:
+    """Every text shown in the player's language, in file order: each
+    country's note, then who each service is for and its hours."""
+    places = [(country, country.entries) for country in directory.countries.values()]
+    for country, entries in [*places, (None, directory.global_entries)]:
+        if country is not None and country.note and country.note_loc is not None:
+            yield HelplineText(country.note, country.note_loc, "note", country)
+        for entry in entries:
+            for key in TRANSLATED_FIELDS:
+                text = getattr(entry, key)
+                if text and key in entry.text_locs:
+                    yield HelplineText(text, entry.text_locs[key], key, country, entry)
+
+
+def in_language(tr, text: str | None) -> str | None:
+    """A help-line text in the player's language (`tr` is a Translator);
+    English when it is not translated yet, one text at a time."""
+    return tr.scenario_text(CONTEXT, text) if text else text
+
+
+def country_name(code: str, language: str, fallback: str = "") -> str:
+    """The country in `language` (Babel's names), else `fallback` (the file's English name)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(language.replace("-", "_")).territories.get(code)
+    except (ValueError, TypeError, UnknownLocaleError):
+        name = None
+    return name or fallback or code
 
 
 def check_helplines(directory: HelplineDirectory) -> list[Diagnostic]:
@@ -165,6 +215,13 @@ def load_helplines(path: str | Path) -> tuple[HelplineDirectory | None, list[Dia
 
 
 def helplines_from_yaml(doc: YamlDocument) -> tuple[HelplineDirectory | None, list[Diagnostic]]:
+    directory, diagnostics = read_helplines(doc)
+    return (None if has_errors(diagnostics) else directory), diagnostics
+
+
+def read_helplines(doc: YamlDocument) -> tuple[HelplineDirectory | None, list[Diagnostic]]:
+    """What could be read, even from a file with errors (the translators'
+    extractor uses it); None only when there is nothing to read."""
     if doc.root is None:
         return None, doc.diagnostics or [error(SourceLoc(doc.path, 1, 1), "E010", "the file is empty")]
     reporter = Reporter(doc.path)
@@ -172,5 +229,4 @@ def helplines_from_yaml(doc: YamlDocument) -> tuple[HelplineDirectory | None, li
     if top is None:
         return None, reporter.diagnostics
     directory = build_helplines(reporter, top)
-    diagnostics = reporter.diagnostics + check_helplines(directory)
-    return (None if has_errors(diagnostics) else directory), diagnostics
+    return directory, reporter.diagnostics + check_helplines(directory)

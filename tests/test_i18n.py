@@ -56,6 +56,20 @@ def test_babel_finds_the_extractor_by_name():
     assert ("story", "A test story") == (messages[0][3], messages[0][1])
 
 
+def test_extract_writes_the_help_lines_into_the_scenarios_template(tmp_path):
+    from babel.messages.pofile import read_po
+
+    tools.extract(tmp_path)
+    with open(tmp_path / "scenarios.pot", "rb") as stream:
+        template = list(read_po(stream))
+    helplines = [m for m in template if m.context == "helplines"]
+    assert helplines and all(path == "assets/help/helplines.yaml" for m in helplines for path, _ in m.locations)
+    assert all(path.startswith("scenarios/") for m in template if m.id and m.context != "helplines"
+               for path, _ in m.locations)
+    with open(tmp_path / "ui.pot", "rb") as stream:
+        assert not any(m.context == "helplines" for m in read_po(stream))
+
+
 def write_po(folder, lang: str, entries: str, domain: str = "ui") -> None:
     path = folder / lang / "LC_MESSAGES" / f"{domain}.po"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -126,6 +126,24 @@ def test_arabic_pdfs_contain_the_translated_prompts(story, built):
     assert arabic_words(tr._("Learning goals")) <= guide_words
 
 
+def test_the_guides_help_lines_say_who_they_are_for_in_the_readers_language(built):
+    """Who each service is for, its hours and the country's note: Thai and Arabic, not the file's English."""
+    directory, _ = load_helplines(HELPLINES_FILE)
+    thailand = directory.countries["TH"]
+    entry = next(e for e in thailand.entries if e.audience and e.hours)
+    th, ar = load_translator("th", LOCALE_DIR), load_translator("ar", LOCALE_DIR)
+    thai_guide = pdf_text(built("th")[1])
+    for source in (entry.audience, entry.hours, thailand.note):
+        translated = th.scenario_text("helplines", source)
+        assert translated != source, f"no Thai translation for {source!r}"
+        assert thai_letters(translated) in thai_letters(thai_guide)
+    assert squeeze(entry.audience) not in squeeze(thai_guide)
+    assert thai_letters(th._("Help lines in {country}").format(country="ไทย")) in thai_letters(thai_guide)
+    arabic_guide = arabic_words(pdf_text(built("ar")[1]))
+    words = arabic_words(ar.scenario_text("helplines", entry.audience))
+    assert words and words <= arabic_guide, words - arabic_guide
+
+
 def test_right_to_left_cards_start_on_the_right(story):
     from game.printables.cards import _card_box
     from game.printables.document import PrintDocument

@@ -244,6 +244,67 @@ def test_broken_helplines_file_still_shows_take_it_down(make_app):
     assert_tidy(app)
 
 
+@pytest.mark.parametrize("lang, country", [("th", "TH"), ("ar", "BD")])
+def test_who_a_line_is_for_and_its_hours_are_in_the_players_language(make_app, lang, country):
+    """They were once English in every language ("สำหรับ: children and ...")."""
+    app = make_app(country=country)
+    app.set_language(lang)
+    app.open_help()
+    app.step()
+    tr, text = app.ui.tr, listed(app)
+    here, everywhere = app.top.directory.for_country(country)
+    for entry in (*here.entries, *everywhere):
+        assert entry.name in text  # official names stay as they are
+        if entry.audience:
+            shown = tr.scenario_text("helplines", entry.audience)
+            assert shown != entry.audience, f"no {lang} translation for {entry.audience!r}"
+            assert tr._("For: {audience}").format(audience=shown) in text
+            assert entry.audience not in text
+        if entry.hours:
+            assert tr._("Open {hours}").format(hours=tr.scenario_text("helplines", entry.hours)) in text
+            assert tr._("Open {hours}").format(hours=entry.hours) not in text
+    assert_tidy(app)
+
+
+def test_a_help_line_text_not_translated_yet_is_shown_in_english(make_app, tmp_path):
+    path = tmp_path / "untranslated.yaml"
+    path.write_text(SMALL_HELPLINES.replace("        hours: 24/7\n", "        hours: 24/7\n"
+                                            "        audience: a group no catalog has heard of\n"), encoding="utf-8")
+    directory, diagnostics = load_helplines(path)
+    assert directory is not None, diagnostics
+    app = make_app(helplines=directory)
+    app.set_language("th")
+    app.open_help()
+    app.step()
+    tr, text = app.ui.tr, listed(app)
+    assert tr._("For: {audience}").format(audience="a group no catalog has heard of") in text
+    assert tr._("Open {hours}").format(hours=tr.scenario_text("helplines", "24/7")) in text  # the next text is translated
+    assert "24/7" not in text
+
+
+def test_the_fallback_take_it_down_says_who_it_is_for_in_the_players_language(make_app):
+    app = make_app(helplines=None)
+    app.set_language("th")
+    app.open_help()
+    app.step()
+    audience = app.ui.tr._("nude, partly nude or sexual pictures or videos of someone under 18")
+    assert audience != "nude, partly nude or sexual pictures or videos of someone under 18"
+    assert app.ui.tr._("For: {audience}").format(audience=audience) in listed(app)
+
+
+def test_a_phone_number_keeps_its_order_in_right_to_left_text(make_app, small_directory):
+    """Arabic once showed "Call 116 111" as "111 116": bidi reorders number groups split by a plain space."""
+    from game.text.bidi import embedding_levels, visual_order
+
+    app = make_app(country="ES", helplines=small_directory)
+    app.set_language("ar")
+    app.open_help()
+    app.step()
+    call = next(t for t in listed(app).split(" | ") if "116" in t and "111" in t)
+    shown = "".join(call[i] for i in visual_order(embedding_levels(call, 1)))
+    assert "116\u00a0111" in shown
+
+
 def test_long_lists_scroll_with_more_back_keys_and_wheel(make_app):
     app = make_app(size=(1024, 600), scale=200, country="ES")
     app.open_help()

@@ -1,11 +1,13 @@
-"""The Babel extractor for scenario and guide YAML files.
+"""The Babel extractor for scenario, guide and help-lines YAML files.
 
 Layer: game/i18n (no pygame). Registered under the `babel.extractors` entry
 point as `together_online_yaml`, so plain `pybabel extract -F babel.cfg`
 works. Each translatable text becomes a message with the scenario id as its
 context (msgctxt), a `#:` reference to its line, and `#.` comments for the
 translator: who says it, where it appears, the author's note, and which
-placeholders it holds.
+placeholders it holds. A `kind: helplines` file gives who each service is for,
+its hours and each country's note, with the context "helplines"; the
+services' names are official names and are not translated.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from ..helplines import CONTEXT as HELPLINES_CONTEXT
+from ..helplines import HelplineText, read_helplines, translatable_texts
 from ..story.model import NARRATOR, Scenario, Text
 from ..story.placeholders import placeholder_names
+from ..story.yaml_source import YamlDocument
 
 VIA_WORDS = {"chat": "as a chat message", "speech": "out loud", "thought": "as a thought",
              "notification": "as a phone notification", "narration": "as narration"}
@@ -24,14 +29,51 @@ ADDRESSEE_WORDS = {"child": "the child", "caregiver": "the grown-up", "both": "b
 
 def extract_scenarios(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
     """Babel's extractor protocol: bytes in, (lineno, funcname, messages, comments) out."""
-    from ..story.loader import load_story_yaml
+    from ..story.loader import document_kind, load_story_yaml
     from ..story.yaml_source import parse_yaml
 
     name = getattr(fileobj, "name", "scenario.yaml")
-    data = fileobj.read()
-    loaded = load_story_yaml(parse_yaml(data, str(name)), Path(str(name)).stem)
+    doc = parse_yaml(fileobj.read(), str(name))
+    if document_kind(doc.root) == "helplines":
+        yield from extract_helplines(doc)
+        return
+    loaded = load_story_yaml(doc, Path(str(name)).stem)
     for context, text, comments in messages(loaded.scenario, loaded.guide):
         yield text.loc.line, "pgettext", (context, text.source), comments
+
+
+def extract_helplines(doc: YamlDocument) -> Iterator[tuple]:
+    """The help-lines file's texts, as Babel's extractor tuples (also from a
+    file with errors, like a story: `validate` reports those)."""
+    directory, _ = read_helplines(doc)
+    for text in translatable_texts(directory) if directory is not None else ():
+        yield text.loc.line, "pgettext", (HELPLINES_CONTEXT, text.source), helpline_comments(text)
+
+
+# Per field of the help-lines file: what the text is (the same for every
+# service), then which service or country it belongs to.
+HELPLINE_USE = {
+    "audience": ("Who the service is for, shown after \"For: \" on the \"Need help?\" screen and in the "
+                 "facilitator's guide; a child may read it."),
+    "hours": ("Opening hours, shown as \"Open {hours}\" on the \"Need help?\" screen and in the facilitator's "
+              "guide; keep every number, time and abbreviation exactly (write 24/7 as your language usually does)."),
+    "note": ("A note about a country's help lines, printed in the facilitator's guide; keep the numbers, the names "
+             "of services and organisations, and the web addresses as they are."),
+}
+HELPLINE_OWNER = {"audience": "Who the service is for: {where}.", "hours": "Opening hours of {where}.",
+                  "note": "The note about {where}."}
+
+
+def helpline_comments(text: HelplineText) -> list[str]:
+    """The same general comment first, so a text used by several services
+    ("everyone", "24/7") keeps one copy of it and a line for each service."""
+    if text.entry is None:
+        where = f"{text.country.name} ({text.country.code})"
+    elif text.country is None:
+        where = f"{text.entry.name}; it works in every country"
+    else:
+        where = f"{text.entry.name}; country: {text.country.name} ({text.country.code})"
+    return [HELPLINE_USE[text.kind], HELPLINE_OWNER[text.kind].format(where=where)]
 
 
 def messages(scenario: Scenario | None, guide=None) -> Iterator[tuple[str, Text, list[str]]]:

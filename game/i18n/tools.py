@@ -26,9 +26,14 @@ DOMAINS = ("ui", "scenarios")
 DRAFT_HEADER = "X-Review-Status"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 UI_KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+YAML_EXTRACTOR = "game.i18n.extract:extract_scenarios"
+# Per domain, the folders to search and Babel's method map for each. The help
+# lines' texts go with the stories' (context "helplines"): like them, they are
+# content, not interface.
 MAPPINGS = {
-    "ui": (PROJECT_ROOT / "game", [("**.py", "python")]),
-    "scenarios": (PROJECT_ROOT / "scenarios", [("**.yaml", "game.i18n.extract:extract_scenarios")]),
+    "ui": [(PROJECT_ROOT / "game", [("**.py", "python")])],
+    "scenarios": [(PROJECT_ROOT / "scenarios", [("**.yaml", YAML_EXTRACTOR)]),
+                  (PROJECT_ROOT / "assets" / "help", [("helplines.yaml", YAML_EXTRACTOR)])],
 }
 
 
@@ -44,19 +49,26 @@ def extract(locale_dir: Path) -> dict[str, int]:
     """Write the two templates; return the number of messages in each."""
     counts = {}
     for domain in DOMAINS:
-        folder, method_map = MAPPINGS[domain]
         catalog = Catalog(project="Together Online", version=__version__, charset="utf-8",
                           msgid_bugs_address="https://github.com/together-online", fuzzy=False)
         keywords = UI_KEYWORDS if domain == "ui" else {"pgettext": ((1, "c"), 2)}
-        for filename, lineno, message, comments, context in extract_from_dir(
-                folder, method_map, keywords=keywords, comment_tags=("Translators:",), strip_comment_tags=True):
-            reference = (str(Path(folder.name) / filename).replace("\\", "/"), lineno)
-            catalog.add(message, None, [reference], auto_comments=comments, context=context)
+        for folder, method_map in MAPPINGS[domain]:
+            for filename, lineno, message, comments, context in extract_from_dir(
+                    folder, method_map, keywords=keywords, comment_tags=("Translators:",), strip_comment_tags=True):
+                catalog.add(message, None, [(_reference(folder, filename), lineno)], auto_comments=comments,
+                            context=context)
         locale_dir.mkdir(parents=True, exist_ok=True)
         with open(template_path(locale_dir, domain), "wb") as stream:
             write_po(stream, catalog, width=100, sort_by_file=True)
         counts[domain] = len(catalog)
     return counts
+
+
+def _reference(folder: Path, filename: str) -> str:
+    """The file as the `#:` line names it: from the project's root, with '/'."""
+    path = folder / filename
+    shown = path.relative_to(PROJECT_ROOT) if PROJECT_ROOT in path.parents else Path(folder.name) / filename
+    return shown.as_posix()
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:

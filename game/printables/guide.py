@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..helplines import Helpline, HelplineDirectory
+from ..helplines import Helpline, HelplineDirectory, country_name, in_language
 from ..i18n.translator import Translator
 from ..story.guide import Guide
 from ..story.model import NARRATOR, Node, Scenario
@@ -123,13 +123,16 @@ def _helplines(pdf: PrintDocument, directory: HelplineDirectory | None, country:
         found, _ = directory.for_country(country)
         countries = [found] if found else []
         if not found:
-            pdf.paragraph(tr._("We have no checked help lines for {country} yet.").format(country=country.upper()), BODY)
+            name = _local(pdf, country_name(country.upper(), tr.code), country.upper())
+            pdf.paragraph(tr._("We have no checked help lines for {country} yet.").format(country=name), BODY)
     else:
-        countries = sorted(directory.countries.values(), key=lambda c: c.name)
-    for place in countries:
-        pdf.heading(tr._("Help lines in {country}").format(country=pdf.isolate(place.name)), 13)
+        countries = list(directory.countries.values())
+    named = sorted(((country_name(c.code, tr.code, c.name), c) for c in countries), key=lambda n: n[0].casefold())
+    for local_name, place in named:  # in the order of the names the reader sees
+        name = _local(pdf, local_name, place.name)
+        pdf.heading(tr._("Help lines in {country}").format(country=name), 13)
         if place.note:
-            pdf.paragraph(pdf.isolate(place.note), SMALL)  # the data is in English
+            pdf.paragraph(_local(pdf, in_language(tr, place.note), place.note), SMALL)
         for entry in place.entries:
             _entry(pdf, entry)
     pdf.heading(tr._("These work in every country"), 13)
@@ -148,16 +151,23 @@ def _entry(pdf: PrintDocument, entry: Helpline) -> None:
     if entry.url:
         details.append(pdf.isolate(entry.url))
     if entry.hours:
-        details.append(tr._("Open {hours}").format(hours=pdf.isolate(entry.hours)))
+        details.append(tr._("Open {hours}").format(hours=_local(pdf, in_language(tr, entry.hours), entry.hours)))
     if entry.free:
         details.append(tr._("Free to call") if entry.phone else tr._("Free to use"))
     if entry.audience:
-        details.append(tr._("For: {audience}").format(audience=pdf.isolate(entry.audience)))
+        details.append(tr._("For: {audience}").format(audience=_local(pdf, in_language(tr, entry.audience),
+                                                                     entry.audience)))
     pdf.paragraph(" \u00b7 ".join(details), BODY, indent=4, after=0.3)
     checked = {"high": "Last checked {date}, on the service's own or an official page.",
                "medium": "Last checked {date}. Please double-check these details.",
                "low": "Last checked {date}. Not confirmed: please double-check."}[entry.confidence]
     pdf.paragraph(tr._(checked).format(date=pdf.isolate(entry.checked)), SMALL, indent=4, after=2)
+
+
+def _local(pdf: PrintDocument, shown: str, english: str) -> str:
+    """A help-lines text as printed: kept in its own left-to-right order
+    inside right-to-left text while it is still the English of the file."""
+    return pdf.isolate(shown) if shown == english else shown
 
 
 def _guide(pdf: PrintDocument, guide: Guide) -> None:

@@ -90,9 +90,16 @@ def _write_utf8(out: TextIO) -> None:
 
 
 def _describe(entry: Entry, recorded: str | None, mark_english: bool) -> str:
+    from ..helplines import CONTEXT as HELPLINES_CONTEXT
+
     name = recorded or f"{entry.stem}{SUGGESTED_SUFFIX}"
     mark = "  [English]" if mark_english and not entry.translation else ""
-    where = f"story {entry.context}" if entry.domain != "ui" else "the game's buttons and screens"
+    if entry.domain == "ui":
+        where = "the game's buttons and screens"
+    elif entry.context == HELPLINES_CONTEXT:
+        where = "the help lines (\"Need help?\")"
+    else:
+        where = f"story {entry.context}"
     if entry.domain == "ui" and entry.locations:
         where += f" ({', '.join(sorted({_screen(location) for location in entry.locations}))})"
     note = entry.note if len(entry.note) <= NOTE_WIDTH else entry.note[:NOTE_WIDTH - 3].rstrip() + "..."

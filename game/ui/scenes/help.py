@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime
 
 import pygame
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.dates import format_date
 
-from ...helplines import Helpline
+from ...helplines import Helpline, in_language
+from ...helplines import country_name as country_in_language
 from ...story.diagnostics import SourceLoc
 from .. import theme as T
 from ..art import draw_ending_icon
@@ -39,11 +40,7 @@ TAKE_IT_DOWN = Helpline(name="Take It Down (NCMEC)", purposes=("image_removal",)
 
 def country_name(ui, code: str, fallback: str = "") -> str:
     """The country in the player's language (Babel), else the file's English name."""
-    try:
-        name = Locale.parse(ui.tr.code.replace("-", "_")).territories.get(code)
-    except (ValueError, TypeError, UnknownLocaleError):
-        name = None
-    return name or fallback or code
+    return country_in_language(code, ui.tr.code, fallback)
 
 
 def purpose_label(tr, purpose: str) -> str:
@@ -66,6 +63,13 @@ def checked_line(tr, entry: Helpline) -> str:
     if entry.confidence == "medium":
         return tr._("Last checked {date}. Please double-check these details.").format(date=day)
     return tr._("Last checked {date}. Not confirmed: please double-check.").format(date=day)
+
+
+def phone_number(number: str, rtl: bool) -> str:
+    """The number as shown. In right-to-left text a no-break space between
+    its groups counts as part of the number (Unicode bidi rule W4), so
+    Arabic shows "116 111", where a plain space would show "111 116"."""
+    return number.replace(" ", "\u00a0") if rtl else number
 
 
 def short_address(url: str) -> str:
@@ -226,20 +230,24 @@ class HelpScene(Scene):
         return builder.finish()
 
     def entry_item(self, entry: Helpline, width: int, shares_row: bool, audience: str | None = None) -> Item:
+        """One service's card. Its name is official and stays as it is; who it
+        is for and its hours are in the player's language (`audience`, when
+        given, is already translated)."""
         theme, tr = self.ui.theme, self.ui.tr
         b = ItemBuilder(self.ui.text, width, theme.px(20))
         b.text(entry.name, theme.text(26, bold=True), T.INK)
         if entry.phone:
-            b.text(tr._("Call {number}").format(number=entry.phone), theme.text(34, bold=True), T.TEAL, theme.px(4))
+            call = tr._("Call {number}").format(number=phone_number(entry.phone, tr.language.rtl))
+            b.text(call, theme.text(34, bold=True), T.TEAL, theme.px(4))
         if entry.url:
             b.text(short_address(entry.url), theme.text(26, bold=True), T.TEAL, theme.px(4))
         chips = [(purpose_label(tr, p), PURPOSE_COLOURS.get(p, T.TEAL_LIGHT), False) for p in entry.purposes]
         if entry.hours:
-            chips.append((tr._("Open {hours}").format(hours=entry.hours), T.MUTED_INK, True))
+            chips.append((tr._("Open {hours}").format(hours=in_language(tr, entry.hours)), T.MUTED_INK, True))
         if entry.free:
             chips.append((tr._("Free to call") if entry.phone else tr._("Free to use"), T.MUTED_INK, True))
         b.chips(chips, theme.small, theme.px(10), theme.px(8))
-        audience = audience or entry.audience
+        audience = audience or in_language(tr, entry.audience)
         if audience:
             b.text(tr._("For: {audience}").format(audience=audience), theme.small, T.INK, theme.px(10))
         b.text(checked_line(tr, entry), theme.small, T.MUTED_INK, theme.px(8))
