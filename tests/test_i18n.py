@@ -192,3 +192,15 @@ def test_every_shipped_translation_says_whether_it_was_reviewed():
             head = tools.catalog_path(LOCALE_DIR, lang, domain).read_text(encoding="utf-8")[:3000]
             assert "X-Review-Status: " in head, (lang, domain)
         assert f"| {lang} |" in status, lang
+
+
+def test_check_finds_numbers_that_would_show_reversed_in_right_to_left_text(tmp_path):
+    from game.i18n.tools import check
+
+    folder = tmp_path / "locale" / "ar" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "ui.po").write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgid "Call 116 111"\nmsgstr "اتصل بالرقم 116 111"\n\n'
+                                  'msgid "Or 116 000"\nmsgstr "أو 116\u00a0000"\n', encoding="utf-8")
+    problems = check(tmp_path / "locale", "ar")
+    assert [problem.kind for problem in problems] == ["number"]
+    assert problems[0].line == 5  # the entry's msgid line, like every other check

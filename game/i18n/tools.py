@@ -200,7 +200,16 @@ class Problem:
         return f"{self.path}:{self.line}: {self.kind}: {self.message}"
 
 
+# Two numbers with a plain space between them ("116 111") are drawn in reverse order in a
+# right-to-left paragraph (the Unicode bidi algorithm makes the space right-to-left); a no-break
+# space (U+00A0, a "common separator") keeps them one number.
+SPLIT_NUMBER = re.compile(r"\d[ \t]+\d")
+
+
 def check(locale_dir: Path, lang: str) -> list[Problem]:
+    from .translator import describe_language
+
+    rtl = describe_language(lang).rtl
     problems = []
     for domain in DOMAINS:
         path = catalog_path(locale_dir, lang, domain)
@@ -233,6 +242,10 @@ def check(locale_dir: Path, lang: str) -> list[Problem]:
                 wanted_fields = set(re.findall(r"\{(\w+)\}", source)) if domain == "ui" else set()
                 for name in sorted(wanted_fields - set(re.findall(r"\{(\w+)\}", translated))):
                     problems.append(Problem(shown, line, "field", f"{{{name}}} is missing in the translation of {_short(source)}"))
+                if rtl and SPLIT_NUMBER.search(translated):
+                    problems.append(Problem(shown, line, "number", "numbers with a space between them (like a phone "
+                                            "number) show in reverse order in right-to-left text: put a no-break "
+                                            f"space (U+00A0) between them in {_short(translated)}"))
     return problems
 
 
