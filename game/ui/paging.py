@@ -29,39 +29,86 @@ def block_height(renderer: TextRenderer, block: Block, width: int) -> int:
     return renderer.layout(block.text, block.style, width - indent).height
 
 
-def split_tall(renderer: TextRenderer, blocks: list[Block], box: pygame.Rect) -> list[Block]:
-    """Blocks taller than a page, cut between lines into blocks that fit."""
-    result: list[Block] = []
-    for block in blocks:
-        indent = renderer.line_height(block.style) if block.bullet else 0
-        layout = renderer.layout(block.text, block.style, box.width - indent)
-        per_page = max(box.height // layout.line_height, 1)
-        if layout.height <= box.height or len(layout.lines) <= 1:
-            result.append(block)
-            continue
-        for start in range(0, len(layout.lines), per_page):
-            text = " ".join(line.text for line in layout.lines[start:start + per_page])
-            result.append(Block(text, block.style, block.colour, block.gap_before if not start else 0,
-                                block.bullet and not start, block.keep_with_next))
-    return result
+MIN_LINES = 2  # a block split across pages keeps at least this many lines on each side, if it can
+
+
+def line_texts(text: str, lines) -> list[str]:
+    """The source text of each laid-out line, separators included, so that
+    joining any run of them gives back the text as written (Thai and Khmer
+    put no space between words: joining line texts with spaces would add some)."""
+    pieces, position = [], 0
+    starts = []
+    for line in lines:
+        found = text.find(line.text, position) if line.text else position
+        if found < 0:
+            return [line.text + " " for line in lines]  # cannot place a line: spaces, as a last resort
+        starts.append(found)
+        position = found + len(line.text)
+    for number, begin in enumerate(starts):
+        pieces.append(text[begin:starts[number + 1]] if number + 1 < len(starts) else text[begin:])
+    return pieces
+
+
+def split_block(renderer: TextRenderer, block: Block, width: int, first_lines: int) -> tuple[Block, Block]:
+    """`block` cut after its first `first_lines` lines: the two halves, the text of neither changed."""
+    indent = renderer.line_height(block.style) if block.bullet else 0
+    layout = renderer.layout(block.text, block.style, width - indent)
+    pieces = line_texts(block.text, layout.lines)
+    head, tail = "".join(pieces[:first_lines]).strip(), "".join(pieces[first_lines:]).strip()
+    return (Block(head, block.style, block.colour, block.gap_before, block.bullet, block.keep_with_next),
+            Block(tail, block.style, block.colour, 0, False, block.keep_with_next))
+
+
+def line_count(renderer: TextRenderer, block: Block, width: int) -> tuple[int, int]:
+    """(lines, line height) of `block` at `width`."""
+    indent = renderer.line_height(block.style) if block.bullet else 0
+    layout = renderer.layout(block.text, block.style, width - indent)
+    return len(layout.lines), layout.line_height
 
 
 def paginate(renderer: TextRenderer, blocks: list[Block], box: pygame.Rect) -> list[list[Block]]:
-    blocks = split_tall(renderer, blocks, box)
-    heights = [block_height(renderer, block, box.width) for block in blocks]
+    """Fill pages in order. A paragraph that does not fit the rest of a page
+    is cut between lines (keeping two lines together on each side when it
+    can); a heading (`keep_with_next`) goes with the start of what follows."""
+    pending = list(blocks)
     pages: list[list[Block]] = [[]]
     used = 0
-    for number, (block, height) in enumerate(zip(blocks, heights)):
+    while pending:
+        block = pending.pop(0)
         gap = block.gap_before if pages[-1] else 0
+        height = block_height(renderer, block, box.width)
         needed = gap + height
-        if block.keep_with_next and number + 1 < len(blocks):
-            needed += blocks[number + 1].gap_before + heights[number + 1]
-        if pages[-1] and used + needed > box.height:
+        if block.keep_with_next and pending:
+            lines, line_height = line_count(renderer, pending[0], box.width)
+            first = lines if lines < 2 * MIN_LINES else MIN_LINES  # what of it can start on this page
+            needed += pending[0].gap_before + first * line_height
+        if used + needed <= box.height or (not pages[-1] and height <= box.height):
+            pages[-1].append(block)
+            used += gap + height
+            continue
+        lines, line_height = line_count(renderer, block, box.width)
+        room = (box.height - used - gap) // max(line_height, 1)
+        if not pages[-1]:  # taller than a whole page: as many lines as fit, the rest on the next
+            room = max(room, 1)
+        elif block.keep_with_next or room < MIN_LINES or lines - room < MIN_LINES:
+            room = 0
+        if 0 < room < lines:
+            head, tail = split_block(renderer, block, box.width, room)
+            if head.text and tail.text:
+                pages[-1].append(head)
+                pending.insert(0, tail)
+                pages.append([])
+                used = 0
+                continue
+        if not pages[-1]:  # one line that cannot be cut: it has the page to itself
+            pages[-1].append(block)
             pages.append([])
-            used, gap = 0, 0
-        pages[-1].append(block)
-        used += gap + height
-    return pages
+            used = 0
+            continue
+        pages.append([])
+        used = 0
+        pending.insert(0, block)
+    return [page for page in pages if page] or [[]]
 
 
 def draw_blocks(surface: pygame.Surface, renderer: TextRenderer, blocks: list[Block], box: pygame.Rect,
