@@ -57,7 +57,7 @@ class FeedbackScene(Card):
 
     def blocks(self) -> list[Block]:
         theme, tr = self.ui.theme, self.ui.tr
-        blocks = [Block(tr._("You chose"), theme.small, T.MUTED_INK),
+        blocks = [Block(tr._("You chose"), theme.small, T.MUTED_INK, keep_with_next=True),
                   Block(self.story.say(self.choice.text), theme.heading, T.INK, theme.px(4))]
         if self.choice.feedback is not None:
             blocks.append(Block(self.story.say(self.choice.feedback), theme.body, T.INK, theme.px(24)))
