@@ -14,6 +14,7 @@ from ...paging import Block, draw_blocks, paginate
 from ...scene import Scene
 from ...widgets import shadowed_panel
 from ..content_note import ContentNoteScene
+from ..menu_card import MenuCardScene
 from ..paged import PagedPanelScene, guide_sections
 from . import GUIDANCE_CONTEXT, back_to_menu, disclosure_guide, open_guidance
 
@@ -202,43 +203,22 @@ class GuidanceScene(PagedPanelScene):
         draw_blocks(surface, self.ui.text, self.pages[self.page], self.text_box)
 
 
-class RoomMenuScene(Scene):
+class RoomMenuScene(MenuCardScene):
     """Esc or Menu during a story: go on, skip to the next story, or end the workshop."""
 
     name = "workshop_menu"
-    overlay = True
 
-    def __init__(self, ui, story):
-        super().__init__(ui)
-        self.story = story
-        self.card = pygame.Rect(0, 0, 0, 0)
-
-    def build(self) -> None:
-        theme, tr = self.ui.theme, self.ui.tr
-        width = min(theme.px(720), theme.width - 2 * theme.margin)
-        items = [("resume", tr._("Go on with the story"), self.ui.app.pop, "primary"),
-                 ("skip", tr._("Go to the next story"), self.skip, "secondary"),
-                 ("end", tr._("End the workshop"), self.end, "secondary")]
-        pad = theme.px(32)
-        height = 2 * pad + len(items) * (theme.button_height + theme.gap) - theme.gap
-        self.card = pygame.Rect((theme.width - width) // 2, max(self.content_top, (theme.height - height) // 2), width, height)
-        y = self.card.y + pad
-        for widget_id, label, action, kind in items:
-            self.button(widget_id, label, pygame.Rect(self.card.x + pad, y, width - 2 * pad, theme.button_height), action, kind)
-            y += theme.button_height + theme.gap
+    def items(self) -> list[tuple]:
+        tr = self.ui.tr
+        return [("resume", tr._("Go on with the story"), self.ui.app.pop, "primary"),
+                ("skip", tr._("Go to the next story"), self.skip, "secondary"),
+                ("end", tr._("End the workshop"), self.end, "secondary")]
 
     def skip(self) -> None:
         self.story.session.story_done(None)
 
     def end(self) -> None:
         self.story.session.finish()
-
-    def on_back(self) -> bool:
-        self.ui.app.pop()
-        return True
-
-    def paint(self, surface: pygame.Surface) -> None:
-        shadowed_panel(surface, self.card, self.ui.theme.radius * 2)
 
 
 class WorkshopEndScene(Scene):
