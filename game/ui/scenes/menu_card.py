@@ -32,22 +32,32 @@ class MenuCardScene(Scene):
         raise NotImplementedError
 
     def build(self) -> None:
+        """One column of buttons under the heading; on a small window at large
+        text the heading goes, then the buttons take two columns."""
         theme, text = self.ui.theme, self.ui.text
         items, pad = self.items(), theme.px(40)
-        width = min(max(text.measure(label, theme.label) for _, label, _, _ in items) + 3 * pad,
-                    theme.width - 2 * theme.margin)
-        inner = width - 2 * pad
-        heights = [Button("m", label=label).height_for(self.ui, inner) for _, label, _, _ in items]
-        heading = self.heading()
-        heading_h = text.layout(heading, theme.heading, inner).height if heading else 0
-        height = 2 * pad + (heading_h + theme.gap if heading else 0) + sum(heights) + theme.gap * (len(items) - 1)
+        room = theme.height - self.content_top - theme.margin
+        widest = max(text.measure(label, theme.label) for _, label, _, _ in items) + theme.px(56)
+        for columns, with_heading in ((1, True), (1, False), (2, False)):
+            width = min(columns * widest + (columns - 1) * theme.gap + 2 * pad, theme.width - 2 * theme.margin)
+            cell = (width - 2 * pad - (columns - 1) * theme.gap) // columns
+            heights = [Button("m", label=label).height_for(self.ui, cell) for _, label, _, _ in items]
+            rows = [heights[n:n + columns] for n in range(0, len(heights), columns)]
+            heading = self.heading() if with_heading else ""
+            heading_h = text.layout(heading, theme.heading, width - 2 * pad).height + theme.gap if heading else 0
+            height = 2 * pad + heading_h + sum(max(row) for row in rows) + theme.gap * (len(rows) - 1)
+            if height <= room:
+                break
         self.card = pygame.Rect(0, 0, width, height)
         self.card.center = (theme.width // 2, max(theme.height // 2, self.content_top + height // 2))
-        self.heading_box = pygame.Rect(self.card.x + pad, self.card.y + pad, inner, heading_h)
-        y = self.card.y + pad + (heading_h + theme.gap if heading else 0)
-        for (widget_id, label, action, kind), h in zip(items, heights):
-            self.button(widget_id, label, pygame.Rect(self.card.x + pad, y, inner, h), action, kind)
-            y += h + theme.gap
+        self.heading_box = pygame.Rect(self.card.x + pad, self.card.y + pad, width - 2 * pad,
+                                       heading_h - theme.gap if heading else 0)
+        y = self.card.y + pad + heading_h
+        for start, row in zip(range(0, len(items), columns), rows):
+            for column, ((widget_id, label, action, kind), h) in enumerate(zip(items[start:start + columns], row)):
+                x = self.card.x + pad + column * (cell + theme.gap)
+                self.button(widget_id, label, pygame.Rect(x, y, cell, max(row)), action, kind)
+            y += max(row) + theme.gap
 
     def on_back(self) -> bool:
         self.ui.app.pop()
@@ -56,5 +66,5 @@ class MenuCardScene(Scene):
     def paint(self, surface: pygame.Surface) -> None:
         theme = self.ui.theme
         shadowed_panel(surface, self.card, theme.radius * 2)
-        if self.heading_box.height:
+        if self.heading_box.height > 0:
             self.ui.text.draw_in_box(surface, self.heading(), theme.heading, T.INK, self.heading_box, "center")

@@ -21,6 +21,7 @@ class PauseScene(MenuCardScene):
         if self.story.play.can_undo:
             items.append(("undo", tr._("Go back one step"), self.undo, "secondary"))
         return items + [("settings", tr._("Settings"), lambda: flow.open_settings(self.ui), "secondary"),
+                        ("accessibility", tr._("Accessibility"), self.ui.app.open_accessibility, "secondary"),
                         ("leave", tr._("Stop here (your place is saved)"), self.story.leave_story, "secondary")]
 
     def undo(self) -> None:
