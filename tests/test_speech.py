@@ -243,9 +243,9 @@ def test_a_recording_with_a_placeholder_plays_with_the_name_filled(tmp_path):
 
 def test_a_language_without_catalogs_records_the_english_entries(tmp_path):
     entry = story_line("en")
-    assert not (LOCALE_DIR / "km").exists()
-    write_tone(tmp_path / "km" / f"{entry.stem}.wav")
-    voice = Voice("km", tmp_path, LOCALE_DIR)
+    assert not (LOCALE_DIR / "fil").exists()
+    write_tone(tmp_path / "fil" / f"{entry.stem}.wav")
+    voice = Voice("fil", tmp_path, LOCALE_DIR)
     assert voice.available and not voice.synthesis_available()
     assert voice.say(entry.text).source == "recording"  # the game shows English there
     assert voice.say("Something never recorded.") is None
@@ -356,10 +356,10 @@ def test_speak_prefers_the_recording(tmp_path):
 
 def test_speak_copies_a_compressed_recording_beside(tmp_path):
     entry = story_line("en")
-    recording = tmp_path / "voice" / "km" / f"{entry.stem}.ogg"
+    recording = tmp_path / "voice" / "fil" / f"{entry.stem}.ogg"
     recording.parent.mkdir(parents=True)
     recording.write_bytes(b"OggS" + bytes(60))
-    status, out = run(["speak", "--lang", "km", "--text", entry.text, "--out", str(tmp_path / "out.wav"),
+    status, out = run(["speak", "--lang", "fil", "--text", entry.text, "--out", str(tmp_path / "out.wav"),
                        "--voice-dir", str(tmp_path / "voice")])
     assert status == 0 and "not converted" in out
     assert (tmp_path / "out.ogg").read_bytes() == recording.read_bytes()

@@ -111,8 +111,13 @@ def draw_avatar(surface: pygame.Surface, rect: pygame.Rect, look: int, kind: str
     face = pygame.Rect(0, 0, inner.width * scale, inner.height * (scale + 0.04))
     face.center = (inner.centerx, inner.y + inner.height * 0.44)
     hair_rect = face.inflate(face.width * 0.16, face.height * 0.1).move(0, -face.height * 0.1)
-    if look % 3 == 1:  # longer hair
-        pygame.draw.ellipse(surface, hair, hair_rect.inflate(face.width * 0.1, face.height * 0.5).move(0, face.height * 0.2))
+    if look % 3 == 1:  # longer hair, falling either side of the face to the shoulders
+        falls = pygame.Rect(0, 0, face.width * 1.3, face.height * 1.05)
+        falls.midtop = (face.centerx, hair_rect.y + face.height * 0.2)
+        pygame.draw.rect(surface, hair, falls, border_radius=int(face.width * 0.35))
+        neck = pygame.Rect(0, 0, face.width * 0.38, face.height * 0.75)
+        neck.midtop = face.center  # so the hair behind does not read as a beard under the chin
+        pygame.draw.rect(surface, skin, neck)
     pygame.draw.ellipse(surface, hair, hair_rect)
     pygame.draw.ellipse(surface, skin, face.move(0, face.height * 0.06))
     eye = max(face.width // 12, 2)
