@@ -17,6 +17,7 @@ from ..widgets import Button, shadowed_panel
 
 class MenuCardScene(Scene):
     overlay = True
+    heading_colour = T.INK
 
     def __init__(self, ui, story):
         super().__init__(ui)
@@ -28,7 +29,8 @@ class MenuCardScene(Scene):
         return ""
 
     def items(self) -> list[tuple]:
-        """(id, label, action, kind) from top to bottom."""
+        """(id, label, action, kind) from top to bottom, or (id, label, action, kind, extra)
+        with `extra` more Button fields (a choice's number...)."""
         raise NotImplementedError
 
     def build(self) -> None:
@@ -37,11 +39,13 @@ class MenuCardScene(Scene):
         theme, text = self.ui.theme, self.ui.text
         items, pad = self.items(), theme.px(40)
         room = theme.height - self.content_top - theme.margin
-        widest = max(text.measure(label, theme.label) for _, label, _, _ in items) + theme.px(56)
+        widest = max(text.measure(item[1], theme.body) + theme.px(56) + text.line_height(theme.label) + theme.gap
+                     if item[3] == "choice" else text.measure(item[1], theme.label) + theme.px(56)
+                     for item in items)  # a choice has its letter in a disc before its words
         for columns, with_heading in ((1, True), (1, False), (2, False)):
             width = min(columns * widest + (columns - 1) * theme.gap + 2 * pad, theme.width - 2 * theme.margin)
             cell = (width - 2 * pad - (columns - 1) * theme.gap) // columns
-            heights = [Button("m", label=label).height_for(self.ui, cell) for _, label, _, _ in items]
+            heights = [Button("m", label=item[1], kind=item[3], **extra(item)).height_for(self.ui, cell) for item in items]
             rows = [heights[n:n + columns] for n in range(0, len(heights), columns)]
             heading = self.heading() if with_heading else ""
             heading_h = text.layout(heading, theme.heading, width - 2 * pad).height + theme.gap if heading else 0
@@ -54,9 +58,9 @@ class MenuCardScene(Scene):
                                        heading_h - theme.gap if heading else 0)
         y = self.card.y + pad + heading_h
         for start, row in zip(range(0, len(items), columns), rows):
-            for column, ((widget_id, label, action, kind), h) in enumerate(zip(items[start:start + columns], row)):
+            for column, item in enumerate(items[start:start + columns]):
                 x = self.card.x + pad + column * (cell + theme.gap)
-                self.button(widget_id, label, pygame.Rect(x, y, cell, max(row)), action, kind)
+                self.button(item[0], item[1], pygame.Rect(x, y, cell, max(row)), item[2], item[3], **extra(item))
             y += max(row) + theme.gap
 
     def on_back(self) -> bool:
@@ -67,4 +71,9 @@ class MenuCardScene(Scene):
         theme = self.ui.theme
         shadowed_panel(surface, self.card, theme.radius * 2)
         if self.heading_box.height > 0:
-            self.ui.text.draw_in_box(surface, self.heading(), theme.heading, T.INK, self.heading_box, "center")
+            self.ui.text.draw_in_box(surface, self.heading(), theme.heading, self.heading_colour, self.heading_box,
+                                     "center")
+
+
+def extra(item: tuple) -> dict:
+    return item[4] if len(item) > 4 else {}

@@ -21,8 +21,8 @@ import pygame
 from ....story import fill_placeholders
 from ....workshop.record import letter
 from ... import theme as T
-from ...scene import Scene
 from ...widgets import Button, shadowed_panel
+from ..menu_card import MenuCardScene
 from ..story import StoryScene
 from . import open_guidance
 
@@ -225,38 +225,23 @@ class RoomStoryScene(StoryScene):
             text.draw_in_box(surface, str(count), theme.heading, T.INK, box, "center", "middle")
 
 
-class TieScene(Scene):
+class TieScene(MenuCardScene):
     """A tie: the facilitator picks one of the options that share the top tally."""
 
     name = "workshop_tie"
-    overlay = True
+    heading_colour = T.TEAL
 
     def __init__(self, ui, story: RoomStoryScene, leaders: list[int]):
-        super().__init__(ui)
-        self.story = story
+        super().__init__(ui, story)
         self.leaders = leaders
-        self.card = pygame.Rect(0, 0, 0, 0)
 
-    def message(self) -> str:
+    def heading(self) -> str:
         return self.ui.tr._("It's a tie. Which choice does the group take?")
 
-    def build(self) -> None:
-        theme, text = self.ui.theme, self.ui.text
-        width = min(theme.px(920), theme.width - 2 * theme.margin)
-        pad = theme.px(32)
-        inner = width - 2 * pad
-        msg_h = text.layout(self.message(), theme.heading, inner).height
+    def items(self) -> list[tuple]:
         choices = self.story.view.choices
-        heights = [max(Button("m", label=self.story.say(choices[p].text), kind="choice", number=1).height_for(self.ui, inner),
-                       theme.button_height) for p in self.leaders]
-        height = min(2 * pad + msg_h + theme.gap + sum(heights) + theme.gap * len(heights),
-                     theme.height - self.content_top - theme.margin)
-        self.card = pygame.Rect((theme.width - width) // 2, self.content_top, width, height)
-        y = self.card.y + pad + msg_h + theme.gap
-        for position, h in zip(self.leaders, heights):
-            self.button(f"tie:{position}", self.story.say(choices[position].text), pygame.Rect(self.card.x + pad, y, inner, h),
-                        lambda p=position: self.decide(p), "choice", number=letter(position))
-            y += h + theme.gap
+        return [(f"tie:{position}", self.story.say(choices[position].text), lambda p=position: self.decide(p), "choice",
+                 {"number": letter(position)}) for position in self.leaders]
 
     def decide(self, position: int) -> None:
         story = self.story
@@ -268,15 +253,3 @@ class TieScene(Scene):
             self.decide(TALLY_KEYS.index(event.key))
             return True
         return False
-
-    def on_back(self) -> bool:
-        self.ui.app.pop()
-        return True
-
-    def paint(self, surface: pygame.Surface) -> None:
-        theme = self.ui.theme
-        shadowed_panel(surface, self.card, theme.radius * 2)
-        pad = theme.px(32)
-        box = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.width - 2 * pad,
-                          self.ui.text.layout(self.message(), theme.heading, self.card.width - 2 * pad).height)
-        self.ui.text.draw_in_box(surface, self.message(), theme.heading, T.TEAL, box)
