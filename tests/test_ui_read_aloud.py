@@ -369,3 +369,15 @@ def test_v_turns_read_aloud_on_and_off_and_shift_a_opens_the_menu_as_in_renpy(tm
     assert not d.ui.settings.read_aloud and not d.app.reader.speaking
     d.press(pygame.K_a, pygame.KMOD_SHIFT)
     assert d.scene == "accessibility"
+
+
+def test_audio_at_another_rate_is_fitted_to_the_mixer(tmp_path):
+    import array
+
+    from game.ui.read_aloud import fit_to_mixer
+
+    Driver(tmp_path).app.sounds.load()  # the mixer at the game's rate, mono
+    rate, _, channels = pygame.mixer.get_init()
+    second = array.array("h", (n % 2000 for n in range(44100))).tobytes()  # one second at 44.1 kHz
+    fitted = fit_to_mixer(second, 44100)
+    assert len(fitted) // 2 // channels == pytest.approx(rate, abs=2)
