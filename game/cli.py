@@ -10,10 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .paths import SCENARIOS_DIR, display_path, find_scenario
+
+if TYPE_CHECKING:
+    from .i18n.translator import Translator
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -30,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the stories in the game window (the default)")
     play.add_argument("--terminal", action="store_true", help="play in the terminal instead of a window")
     play.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1024x600 (default 1280x720)")
-    play.add_argument("--lang", metavar="L", help="play in this language (e.g. th, or en-XA to test)")
+    play.add_argument("--lang", metavar="L", help="play in this language (e.g. th, or en-XA to test; "
+                                                  "default: the language chosen in the game)")
     play.add_argument("--workshop", action="store_true", help="workshop mode: a facilitator plays with a room, on a projector")
     _add_names(play)
 
@@ -81,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = commands.add_parser("text", help="play one scenario in the terminal")
     text.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to its file")
+    text.add_argument("--lang", default="en", metavar="L", help="language code (default en)")
     _add_names(text)
 
     for name, what in (("cards", "discussion cards to cut out"), ("guide", "the facilitator's guide")):
@@ -217,14 +222,43 @@ def run_graph(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def run_text(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from .console.player import TextPlayer
-    from .story import Names
+    from .console.player import TextPlayer, console_names
 
+    if not _known_language(args.lang, "text"):
+        return EXIT_USAGE
     scenario, status = _load_for_command(args.scenario, stdout)
     if scenario is None:
         return status
-    TextPlayer(scenario, stdin, stdout, Names(args.child, args.caregiver)).run()
+    tr = _translator(args.lang, "text")
+    TextPlayer(scenario, stdin, stdout, console_names(tr, args.child, args.caregiver), tr=tr).run()
     return EXIT_OK
+
+
+def _installed_languages() -> list[str]:
+    from .i18n.translator import available_languages
+    from .paths import LOCALE_DIR
+
+    return [language.code for language in available_languages(LOCALE_DIR, include_pseudo=True)]
+
+
+def _known_language(code: str, command: str) -> bool:
+    """True for an installed language (or the pseudo-locale); else a message saying which are."""
+    known = _installed_languages()
+    if code in known:
+        return True
+    sys.stderr.write(f"together-online {command}: no language '{code}' (choose from {', '.join(known)})\n")
+    return False
+
+
+def _translator(code: str, command: str) -> Translator:
+    """The Translator for `code`, with any catalog that cannot be read reported."""
+    from .i18n.catalogs import load_translator
+    from .paths import LOCALE_DIR
+
+    tr = load_translator(code, LOCALE_DIR)
+    for problem in tr.problems:
+        sys.stderr.write(f"together-online {command}: {problem}\n")
+    return tr
 
 
 def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -257,13 +291,8 @@ def run_autoplay(args: argparse.Namespace, stdout: TextIO) -> int:
 def run_printable(args: argparse.Namespace, stdout: TextIO) -> int:
     """`cards` and `guide`: a PDF from the stories, catalogs and help lines."""
     from .console.report import print_reports
-    from .i18n.catalogs import load_translator
-    from .i18n.translator import available_languages
-    from .paths import LOCALE_DIR
 
-    known = [language.code for language in available_languages(LOCALE_DIR, include_pseudo=True)]
-    if args.lang not in known:
-        sys.stderr.write(f"together-online {args.command}: no language '{args.lang}' (choose from {', '.join(known)})\n")
+    if not _known_language(args.lang, args.command):
         return EXIT_USAGE
     try:
         from .printables import sources
@@ -282,9 +311,7 @@ def run_printable(args: argparse.Namespace, stdout: TextIO) -> int:
         if scenario is None:
             return status
         scenarios = [scenario]
-    tr = load_translator(args.lang, LOCALE_DIR)
-    for problem in tr.problems:
-        sys.stderr.write(f"together-online {args.command}: {problem}\n")
+    tr = _translator(args.lang, args.command)
     if args.command == "cards":
         from .printables.cards import build_cards
 
@@ -308,14 +335,39 @@ def run_printable(args: argparse.Namespace, stdout: TextIO) -> int:
 def run_play(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from .console.library import play_library
 
+    if args.lang is not None and not _known_language(args.lang, "play"):
+        return EXIT_USAGE
+    reason = None
     if not args.terminal:
         try:
             from .ui.app import WindowError, start
         except ImportError as exc:  # pygame-ce missing: the terminal still works
-            sys.stderr.write(f"together-online: the game window needs pygame-ce ({exc}); playing in the terminal.\n")
+            reason = f"pygame-ce: {exc}"
         else:
             try:
                 return start(size=args.size, language=args.lang, workshop=getattr(args, "workshop", False))
             except WindowError as exc:
-                sys.stderr.write(f"together-online: cannot open a window ({exc}); playing in the terminal.\n")
-    return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver)
+                reason = str(exc)
+    tr = _terminal_translator(args.lang)
+    if reason is not None:
+        sys.stderr.write("together-online: " + tr._("The game window could not open ({reason}), so the game plays "
+                                                    "here in the terminal.").format(reason=reason) + "\n")
+    return play_library(SCENARIOS_DIR, stdin, stdout, args.child, args.caregiver, tr)
+
+
+def _terminal_translator(code: str | None) -> Translator:
+    """The terminal player's Translator: `--lang`, else the language chosen in
+    the game (read from the saved settings, never saved), else English.
+    A saved file that had to be set aside is reported, as the window does."""
+    from .settings import Store, notice_text
+
+    store = None
+    if code is None:
+        store = Store()
+        saved = store.load_settings().language or "en"
+        code = saved if saved in _installed_languages() else "en"
+    tr = _translator(code, "play")
+    if store is not None:
+        for template, values in store.notices:
+            sys.stderr.write(f"together-online: {notice_text(tr, template, values)}\n")
+    return tr

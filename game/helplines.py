@@ -5,10 +5,13 @@ Layer: bottom (pure Python, no pygame). The data lives in
 without touching code; it is read with the same safe YAML reader as the
 stories and checked by `validate`. Every entry says where it came from, when
 it was last checked and how confident we are; the game shows that honestly.
+The words shown for an entry in the player's language (what it is for, when
+it was checked) are here too, shared by the window and the terminal.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -192,6 +195,45 @@ def country_name(code: str, language: str, fallback: str = "") -> str:
     except (ValueError, TypeError, UnknownLocaleError):
         name = None
     return name or fallback or code
+
+
+def purpose_label(tr, purpose: str) -> str:
+    """What a service is for, in the player's language."""
+    return {
+        "talk": tr._("Talk to someone"),
+        "report_images": tr._("Report sexual abuse images"),
+        "emergency": tr._("Emergency: danger right now"),
+        "image_removal": tr._("Get images taken down"),
+        "parents": tr._("Help for parents and carers"),
+    }.get(purpose, purpose)
+
+
+def checked_line(tr, entry: Helpline) -> str:
+    """When the entry was last checked (a date in the player's language) and how sure we are."""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        day = format_date(datetime.date.fromisoformat(entry.checked), "long", locale=tr.code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        day = entry.checked
+    if entry.confidence == "high":
+        return tr._("Last checked {date}, on the service's own or an official page.").format(date=day)
+    if entry.confidence == "medium":
+        return tr._("Last checked {date}. Please double-check these details.").format(date=day)
+    return tr._("Last checked {date}. Not confirmed: please double-check.").format(date=day)
+
+
+def phone_number(number: str, rtl: bool) -> str:
+    """The number as shown. In right-to-left text a no-break space between
+    its groups counts as part of the number (Unicode bidi rule W4), so
+    Arabic shows "116 111", where a plain space would show "111 116"."""
+    return number.replace(" ", "\u00a0") if rtl else number
+
+
+def short_address(url: str) -> str:
+    """What to type: the address without 'https://' and a trailing slash."""
+    return url.removeprefix("https://").rstrip("/")
 
 
 def check_helplines(directory: HelplineDirectory) -> list[Diagnostic]:

@@ -38,6 +38,16 @@ RESET = N_("Your saved {what} could not be read ({reason}), so they were reset. 
 MAX_NICKNAME = 24
 
 
+def notice_text(tr, template: str, values: dict[str, str]) -> str:
+    """A `Store` notice in the player's language (`tr` is a Translator)."""
+    things = {"settings": tr._("settings"), "progress": tr._("progress")}
+    filled = {key: things.get(value, value) if key == "what" else value for key, value in values.items()}
+    try:
+        return tr._(template).format(**filled)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken field: the English text
+        return template.format(**filled)
+
+
 def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_VARIABLE)
     if override:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import textwrap
 from pathlib import Path
@@ -13,6 +14,20 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = FIXTURES / "new_friend.yaml"
+
+
+def run_cli(argv, stdin_text: str = "") -> tuple[int, str]:
+    """`together-online ARGV` with `stdin_text` typed in: (exit status, what it printed)."""
+    from game.cli import main
+
+    out = io.StringIO()
+    status = main(argv, stdin=io.StringIO(stdin_text), stdout=out)
+    return status, out.getvalue()
+
+
+def flat(text: str) -> str:
+    """The output with line wrapping undone, for phrase checks."""
+    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -137,7 +137,8 @@ def test_every_ending_plays_in_the_terminal(stem):
         text = " ".join(out.getvalue().split())
         node = scenario.nodes[ending]
         assert status == 0
-        assert f"--- The end ({node.ending}) ---" in text, (stem, ending)
+        label = {"safe": "A safe ending", "supported": "A supported ending", "learning": "A learning ending"}
+        assert f"--- {label[node.ending]} ---" in text, (stem, ending)
         assert " ".join(node.takeaway.source.split()) in text
 
 

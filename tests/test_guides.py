@@ -74,7 +74,7 @@ def test_library_offers_the_primer_and_never_lists_guides_as_stories(tmp_path):
     assert [s.id for s in stories] == ["new_friend"] and broken == [] and primer.id == "caregiver_primer"
     out = io.StringIO()
     play_library(tmp_path, io.StringIO("0\nq\n"), out)
-    assert "0) Before you play together (a short guide for adults)" in out.getvalue()
+    assert "0) Before you play together\n     For the adult\n" in out.getvalue()
     assert "If your child tells you something" in out.getvalue()
 
 

@@ -69,11 +69,11 @@ def test_need_help_shows_country_then_everywhere_with_dates_and_confidence(tmp_p
     out = io.StringIO()
     show_helplines(directory, "xx", out)
     text = out.getvalue()
-    assert text.index("Test line") < text.index("Everywhere:") < text.index("Take It Down")
-    assert "last checked 2026-11-28, not confirmed: please double-check" in text
+    assert text.index("Test line") < text.index("These work in every country") < text.index("Take It Down")
+    assert "Last checked November 28, 2026. Not confirmed: please double-check." in " ".join(text.split())
     out = io.StringIO()
-    show_helplines(directory, "ZZ", out)
-    assert "no checked help lines for that country" in out.getvalue() and "Take It Down" in out.getvalue()
+    show_helplines(directory, "YY", out)
+    assert "We have no checked help lines for YY yet." in out.getvalue() and "Take It Down" in out.getvalue()
 
 
 # Translating the help lines -------------------------------------------------------

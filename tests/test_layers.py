@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYGAME_FREE = ("game.story", "game.story.validate", "game.i18n", "game.console.player", "game.cli",
+PYGAME_FREE = ("game.story", "game.story.validate", "game.i18n", "game.console.player", "game.console.library",
+               "game.console.wrapping", "game.helplines", "game.cli",
                "game.speech", "game.speech.voice", "game.speech.commands")
 
 

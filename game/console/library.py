@@ -1,24 +1,27 @@
 """The terminal story picker: list the stories, play one, come back.
 
-Layer: console. This is what `together-online` starts until the window
-(a later issue) exists. Stories with errors are left out of the list, with
-a note, so one broken file never keeps a family from the others.
+Layer: console. This is what `together-online play --terminal` starts,
+and what `play` falls back to when no window can open. Stories with errors
+are left out of the list, with a note, so one broken file never keeps a
+family from the others. Everything is shown in the player's language.
 """
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TextIO
 
 from ..helplines import load_helplines
+from ..i18n.translator import Translator
 from ..paths import HELPLINES_FILE
-from ..story import Names, Scenario
+from ..settings import STORY_BROKEN
+from ..story import Scenario, Text
 from ..story.guide import Guide
 from ..story.loader import read_scenario
 from ..story.validate import FileReport, check_file, scenario_files
 from .helplines_view import ask_and_show
-from .player import TextPlayer
+from .player import TextPlayer, ages_line, ask_for_number, console_names
+from .wrapping import cell_width, fill
 
 PRIMER_ID = "caregiver_primer"
 
@@ -48,55 +51,82 @@ def _loaded(path: Path) -> FileReport:
     return FileReport(str(path), loaded.scenario, loaded.diagnostics, loaded.source, loaded.guide)
 
 
-def print_guide(guide: Guide, stdout: TextIO, width: int = 78) -> None:
-    stdout.write(f"\n{guide.title.source}\n{'-' * len(guide.title.source)}\n")
+def print_guide(guide: Guide, stdout: TextIO, width: int = 78, tr: Translator | None = None) -> None:
+    """A guide for grown-ups (the caregiver primer), in the player's language."""
+    tr = tr or Translator()
+
+    def say(text: Text, indent: str = "") -> None:
+        shown = tr.scenario_text(guide.id, text.source)
+        stdout.write(fill(shown, width, indent, " " * len(indent), tr.code) + "\n")
+
+    title = tr.scenario_text(guide.id, guide.title.source)
+    stdout.write(f"\n{fill(title, width, language=tr.code)}\n{'-' * min(cell_width(title), width)}\n")
     for section in guide.sections:
-        stdout.write(f"\n{section.heading.source}\n")
-        stdout.writelines(textwrap.fill(paragraph.source, width) + "\n" for paragraph in section.paragraphs)
-        stdout.writelines(textwrap.fill(point.source, width, initial_indent="  - ", subsequent_indent="    ") + "\n" for point in section.points)
+        stdout.write("\n")
+        say(section.heading)
+        for paragraph in section.paragraphs:
+            say(paragraph)
+        for point in section.points:
+            say(point, "  - ")
 
 
-def show_help(stdin: TextIO, stdout: TextIO) -> None:
+def show_help(stdin: TextIO, stdout: TextIO, tr: Translator | None = None) -> None:
+    tr = tr or Translator()
     directory, _diagnostics = load_helplines(HELPLINES_FILE)
     if directory is None:
-        stdout.write("\nThe help-lines file could not be read; run 'together-online validate' to see why.\n"
-                     "Wherever you are, Take It Down (https://takeitdown.ncmec.org) helps remove images of under-18s.\n")
+        stdout.write("\n" + fill(tr._("The list of help lines could not be read. This service works in every "
+                                      "country:"), 78, language=tr.code) + "\n")
+        stdout.write("Take It Down (NCMEC): https://takeitdown.ncmec.org\n")
         return
-    ask_and_show(directory, stdin, stdout)
+    ask_and_show(directory, stdin, stdout, tr)
 
 
-def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", caregiver: str = "") -> int:
+def play_library(folder: Path, stdin: TextIO, stdout: TextIO, child: str = "", caregiver: str = "",
+                 tr: Translator | None = None) -> int:
+    tr = tr or Translator()
     stories, broken, primer = load_library(folder)
-    stdout.write("Together Online\n===============\n")
-    stdout.write("Short stories about life online, for a child and a caregiver to play together.\n")
-    stdout.writelines(f"(The story file {name} has errors and is left out; "
-                     f"run 'together-online validate' to see them.)\n" for name in broken)
+
+    def say(text: str = "", indent: str = "") -> None:
+        stdout.write(fill(text, 78, indent, " " * len(indent), tr.code) + "\n")
+
+    name = tr._("Together Online")
+    stdout.write(f"{name}\n{'=' * cell_width(name)}\n")
+    say(tr._("A game for a child and a grown-up to play together: short stories about life online, with a talk "
+             "after every choice."))
+    for file_name in broken:
+        say(tr._(STORY_BROKEN).format(title=file_name))
     if not stories:
-        stdout.write(f"No stories found in {folder}.\n")
+        say(tr._("No stories were found. Check the scenarios folder."))
+        say(f"({folder})")
         return 1
-    names = Names(child, caregiver)
+    names = console_names(tr, child, caregiver)
     while True:
-        stdout.write("\nStories:\n")
+        say()
+        say(tr._("Choose a story"))
         if primer is not None:
-            stdout.write(f"  0) {primer.title.source} (a short guide for adults)\n")
+            say(f"0) {tr.scenario_text(primer.id, primer.title.source)}", "  ")
+            say(tr._("For the adult"), "     ")
         for number, story in enumerate(stories, 1):
-            title = story.title.source if story.title else story.id
-            stdout.write(f"  {number}) {title}  (ages {story.ages[0]}-{story.ages[1]}, about {story.minutes} min)\n")
-        stdout.write("  h) Need help? Help lines\n")
-        stdout.write("Pick a story by number (h = help lines, q = quit): ")
+            title = tr.scenario_text(story.id, story.title.source) if story.title else story.id
+            say(f"{number}) {title}", "  ")
+            say(ages_line(tr, story), "     ")
+        say("h) " + tr._("Need help?"), "  ")
+        # Translators: the keys h and q stay as they are: the player types them.
+        stdout.write(tr._("Pick a story by number (h = help lines, q = quit):") + " ")
         stdout.flush()
         answer = stdin.readline()
         if not answer or answer.strip() == "q":
-            stdout.write("\nBye!\n")
+            say()
+            say(tr._("Bye!"))
             return 0
         answer = answer.strip()
         if answer.lower() == "h":
-            show_help(stdin, stdout)
+            show_help(stdin, stdout, tr)
             continue
         if answer == "0" and primer is not None:
-            print_guide(primer, stdout)
+            print_guide(primer, stdout, tr=tr)
             continue
         if not answer.isdigit() or not 1 <= int(answer) <= len(stories):
-            stdout.write(f"Please type a number from 1 to {len(stories)}.\n")
+            say(ask_for_number(tr, len(stories)))
             continue
-        TextPlayer(stories[int(answer) - 1], stdin, stdout, names).run()
+        TextPlayer(stories[int(answer) - 1], stdin, stdout, names, tr=tr).run()

@@ -180,7 +180,10 @@ class WindowError(RuntimeError):
 class App:
     def __init__(self, store: Store | None = None, size: tuple[int, int] | None = None,
                  content: Content | None = None, reduced_motion: bool = False):
-        pygame.display.init()
+        try:
+            pygame.display.init()
+        except pygame.error as exc:  # no video device (over SSH) or a broken driver: the terminal takes over
+            raise WindowError(str(exc)) from exc
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
         self.store = store or Store()

@@ -11,13 +11,9 @@ unknown region), so the game does not ask again.
 
 from __future__ import annotations
 
-import datetime
-
 import pygame
-from babel import UnknownLocaleError
-from babel.dates import format_date
 
-from ...helplines import Helpline, in_language
+from ...helplines import Helpline, checked_line, in_language, phone_number, purpose_label, short_address
 from ...helplines import country_name as country_in_language
 from ...story.diagnostics import SourceLoc
 from .. import theme as T
@@ -41,40 +37,6 @@ TAKE_IT_DOWN = Helpline(name="Take It Down (NCMEC)", purposes=("image_removal",)
 def country_name(ui, code: str, fallback: str = "") -> str:
     """The country in the player's language (Babel), else the file's English name."""
     return country_in_language(code, ui.tr.code, fallback)
-
-
-def purpose_label(tr, purpose: str) -> str:
-    return {
-        "talk": tr._("Talk to someone"),
-        "report_images": tr._("Report sexual abuse images"),
-        "emergency": tr._("Emergency: danger right now"),
-        "image_removal": tr._("Get images taken down"),
-        "parents": tr._("Help for parents and carers"),
-    }.get(purpose, purpose)
-
-
-def checked_line(tr, entry: Helpline) -> str:
-    try:
-        day = format_date(datetime.date.fromisoformat(entry.checked), "long", locale=tr.code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        day = entry.checked
-    if entry.confidence == "high":
-        return tr._("Last checked {date}, on the service's own or an official page.").format(date=day)
-    if entry.confidence == "medium":
-        return tr._("Last checked {date}. Please double-check these details.").format(date=day)
-    return tr._("Last checked {date}. Not confirmed: please double-check.").format(date=day)
-
-
-def phone_number(number: str, rtl: bool) -> str:
-    """The number as shown. In right-to-left text a no-break space between
-    its groups counts as part of the number (Unicode bidi rule W4), so
-    Arabic shows "116 111", where a plain space would show "111 116"."""
-    return number.replace(" ", "\u00a0") if rtl else number
-
-
-def short_address(url: str) -> str:
-    """What to type: the address without 'https://' and a trailing slash."""
-    return url.removeprefix("https://").rstrip("/")
 
 
 class HelpScene(Scene):

@@ -2,15 +2,15 @@
 progress file was kept aside and reset), shown once on top of the first screen.
 
 Layer: game/ui. The store records (template, values) pairs with English
-msgids; they are translated here, then filled in. Long notes (large text,
-long file paths) scroll instead of being cut.
+msgids; they are translated, then filled in (`settings.notice_text`). Long
+notes (large text, long file paths) scroll instead of being cut.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from ...settings import N_
+from ...settings import N_, notice_text
 from ..scene import Scene
 from . import flow
 from .popup import Popup
@@ -30,16 +30,7 @@ class NoticeScene(Scene):
         self.popup: Popup | None = None
 
     def messages(self) -> list[str]:
-        tr = self.ui.tr
-        things = {"settings": tr._("settings"), "progress": tr._("progress")}
-        texts = []
-        for template, values in self.notices:
-            filled = {key: things.get(value, value) if key == "what" else value for key, value in values.items()}
-            try:
-                texts.append(tr._(template).format(**filled))
-            except (KeyError, IndexError, ValueError):  # a translation with a broken field: the English text
-                texts.append(template.format(**filled))
-        return texts
+        return [notice_text(self.ui.tr, template, values) for template, values in self.notices]
 
     def build(self) -> None:
         tr = self.ui.tr
