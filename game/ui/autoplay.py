@@ -302,6 +302,70 @@ class Autoplay:
 
             go_to_map(self.app.ui)
 
+    def workshop(self, scenario_id: str) -> None:
+        """Workshop mode once, with the first story: the guidance, the setup,
+        the facilitator's note, the room's story with a tally and a tie, the
+        break screen, the menu, the notes, the talk cards and the end screen."""
+        import pygame
+
+        from .scenes.workshop import start_workshop
+
+        start_workshop(self.app.ui)
+        self.app.step()
+        page = 0
+        while self.top.name == "workshop_guidance":
+            self.screen("guidance", str(page))
+            self.press(pygame.K_RETURN)
+            page += 1
+        self.screen("setup")
+        for _ in range(10):  # large text: the playlist shows a few stories at a time
+            if self.click_id(f"story:{scenario_id}") or not self.click_id("more"):
+                break
+        self.click_id("start")
+        page = 0
+        while self.top.name == "workshop_note":
+            self.screen(scenario_id, str(page))
+            self.press(pygame.K_RETURN)
+            page += 1
+        seen_tally = False
+        for _ in range(MAX_STEPS_PER_RUN):
+            name, top = self.top.name, self.top
+            if name == "workshop_end":
+                self.screen(scenario_id)
+                self.click_id("save")
+                self.screen(scenario_id, "saved")
+                break
+            if name == "workshop_story" and top.all_revealed and top.view.choices:
+                node = top.view.node.id
+                if not seen_tally:  # once: the room's menu, the break, the notes and a tie
+                    seen_tally = True
+                    self.press(pygame.K_ESCAPE)
+                    self.screen(scenario_id, "menu")
+                    self.press(pygame.K_ESCAPE)
+                    if self.click_id("break"):  # on the tally screen B counts a vote: the break is a button
+                        self.screen(scenario_id, "break")
+                        self.press(pygame.K_RETURN)
+                    self.press(pygame.K_n)
+                    self.screen(scenario_id, "notes")
+                    self.press(pygame.K_ESCAPE)
+                    if len(top.view.choices) > 1:
+                        self.press(pygame.K_a)
+                        self.press(pygame.K_b)
+                        self.click_id("take")
+                        self.screen(scenario_id, node, "tie")
+                        self.press(pygame.K_a)
+                        continue
+                self.screen(scenario_id, node)
+                self.press(pygame.K_a)
+                self.click_id("take")
+            elif name in ("workshop_feedback", "workshop_discussion"):
+                self.screen(scenario_id, name, str(getattr(top, "page", 0)))
+                self.press(pygame.K_RETURN)
+            else:
+                self.press(pygame.K_RETURN)
+        else:
+            self.report.errors.append(f"workshop: the session did not end (on {self.top.name})")
+
     def run(self) -> AutoplayReport:
         from ..story.explore import explore
 
@@ -332,6 +396,8 @@ class Autoplay:
                         self.report.runs[scenario.id] = runs
                     self.report.uncovered[scenario.id] = sorted(wanted - taken)
                 self.screen("last")
+                if chosen:
+                    self.workshop(chosen[0].id)
             except Exception:  # noqa: BLE001 - autoplay's job is to report any crash
                 self.report.errors.append(traceback.format_exc())
             finally:

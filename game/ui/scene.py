@@ -98,10 +98,14 @@ class Scene:
                          and w.rect.centerx < theme.width // 2), default=theme.margin)
         for width, icon_only in ((ListenButton.width_for(self.ui, label), False), (self.header_height, True)):
             rect = pygame.Rect(right - width, band.y, width, band.height)
-            if rect.x >= left_edge + theme.gap:
+            if rect.x >= left_edge + theme.gap + self.header_reserve():
                 self.widgets.insert(self.widgets.index(help_button), ListenButton("listen", rect, label=label, on_click=self.listen, kind="quiet",
                                                      icon_only=icon_only))
                 return
+
+    def header_reserve(self) -> int:
+        """Width the screen keeps free in the header's middle (a clock), besides its title."""
+        return 0
 
     def listen(self) -> None:
         """The Listen button and the R key: say this screen, or stop."""

@@ -12,7 +12,7 @@ import pygame
 from ...story.model import Choice
 from .. import theme as T
 from ..art import draw_avatar
-from ..paging import Block, block_height, draw_blocks, paginate
+from ..paging import Block, block_height, draw_blocks, paginate, split_block
 from ..scene import Scene
 from ..widgets import shadowed_panel
 
@@ -120,15 +120,23 @@ class DiscussionScene(Card):
                      - theme.button_height - theme.gap - heading)
         pages: list[list[tuple]] = [[]]
         used = 0
-        for prompt in self.choice.discuss:
-            label, text = self.addressee(prompt.to), self.story.say(prompt.text)
-            row = (self.ui.text.layout(label, theme.label, text_w).height
-                   + self.ui.text.layout(text, theme.body, text_w).height)
-            row = max(row, avatar) + theme.px(18)
+        pending = [(prompt.to, self.addressee(prompt.to), self.story.say(prompt.text)) for prompt in self.choice.discuss]
+        while pending:
+            to, label, text = pending.pop(0)
+            label_h = self.ui.text.layout(label, theme.label, text_w).height if label else 0
+            body = self.ui.text.layout(text, theme.body, text_w)
+            row = max(label_h + body.height, avatar if to else 0) + theme.px(18)
+            if row > available and len(body.lines) > 1:  # one question taller than a page: it goes on over two
+                fit = max((available - label_h - theme.px(18)) // body.line_height, 1)
+                if fit < len(body.lines):
+                    head, tail = split_block(self.ui.text, Block(text, theme.body, T.INK), text_w, fit)
+                    pending.insert(0, ("", "", tail.text))  # the rest: no picture, no "For ..." again
+                    text = head.text
+                    row = max(label_h + fit * body.line_height, avatar if to else 0) + theme.px(18)
             if pages[-1] and used + row > available:  # the rest on the next page
                 pages.append([])
                 used = 0
-            pages[-1].append((prompt.to, label, text, row))
+            pages[-1].append((to, label, text, row))
             used += row
         self.page_count = len(pages)
         self.page = min(self.page, self.page_count - 1)
@@ -160,7 +168,9 @@ class DiscussionScene(Card):
         settings = self.ui.settings
         for to, label, prompt, row in self.rows:
             box = pygame.Rect(self.body.x, y, avatar, avatar)
-            if to == "both":
+            if not to:  # the rest of a question from the page before
+                pass
+            elif to == "both":
                 draw_avatar(surface, pygame.Rect(box.x, box.y, avatar * 2 // 3, avatar * 2 // 3), settings.caregiver_avatar, "caregiver")
                 draw_avatar(surface, pygame.Rect(box.x + avatar // 3, box.y + avatar // 3, avatar * 2 // 3, avatar * 2 // 3),
                             settings.child_avatar, "child")
@@ -168,8 +178,9 @@ class DiscussionScene(Card):
                 look = settings.child_avatar if to == "child" else settings.caregiver_avatar
                 draw_avatar(surface, box, look, to)
             x = box.right + theme.gap
-            label_h = text.layout(label, theme.label, self.body.right - x).height
-            text.draw_in_box(surface, label, theme.label, T.CORAL_DARK, pygame.Rect(x, y, self.body.right - x, label_h))
+            label_h = text.layout(label, theme.label, self.body.right - x).height if label else 0
+            if label:
+                text.draw_in_box(surface, label, theme.label, T.CORAL_DARK, pygame.Rect(x, y, self.body.right - x, label_h))
             body_h = text.layout(prompt, theme.body, self.body.right - x).height
             text.draw_in_box(surface, prompt, theme.body, T.INK, pygame.Rect(x, y + label_h, self.body.right - x, body_h))
             y += row

@@ -222,7 +222,9 @@ class RoomStoryScene(StoryScene):
                 continue
             box = pygame.Rect(minus.rect.right, minus.rect.y, plus.rect.x - minus.rect.right, minus.rect.height)
             shadowed_panel(surface, box.inflate(-theme.px(6), 0), theme.radius)
-            text.draw_in_box(surface, str(count), theme.heading, T.INK, box, "center", "middle")
+            # Large, unless the language's lines are taller than the row (Khmer, Thai at large sizes).
+            style = theme.heading if text.line_height(theme.heading) <= box.height else theme.label
+            text.draw_in_box(surface, str(count), style, T.INK, box, "center", "middle")
 
 
 class TieScene(MenuCardScene):

@@ -118,6 +118,11 @@ class RoomDiscussionScene(DiscussionScene):
             return tr._("{time} left (paused)").format(time=clock)
         return tr._("{time} left").format(time=clock)
 
+    def header_reserve(self) -> int:
+        """Room for the clock: "Listen" shrinks to its picture before the clock is cut."""
+        theme = self.ui.theme
+        return self.ui.text.measure(self.clock_text(), theme.label) + theme.px(48) if self.timed else 0
+
     def paint(self, surface: pygame.Surface) -> None:
         super().paint(surface)
         if self.timed:  # a band of its own over the story's header, for the clock and its button
