@@ -59,7 +59,7 @@ def test_an_unknown_story_is_an_error():
 import pytest
 
 
-@pytest.mark.parametrize("lang", ["es", "th", "ar", "bn", "en-XA"])
+@pytest.mark.parametrize("lang", ["es", "th", "ar", "bn", "km", "en-XA"])
 def test_autoplay_passes_in_every_shipped_language(lang):
     """Every screen of a story in each language: shaped, fitting, no placeholder lost."""
     report = Autoplay(["how_to_report"], language=lang, seed=2, size=(1024, 600)).run()

@@ -211,7 +211,8 @@ class StoryScene(Scene):
         self.rebuild()
         self.ensure_built()
         self.focus = next((n for n, w in enumerate(self.widgets) if w.id.startswith("choice:")), self.focus)
-        self.ui.app.reader.say(self.spoken_choices(page_only=True))
+        if self.ui.settings.read_aloud:
+            self.ui.app.reader.say(self.spoken_choices(page_only=True))
 
     def decider_badge(self, who: str) -> str:
         return self.ui.tr._("Decide together") if who == "together" else self.decider_label(who)

@@ -64,20 +64,22 @@ class WorkshopSetupScene(Scene):
             self.per_page = max((self.panel.height - row) // (row + gap), 1)
             pages = (len(stories) + self.per_page - 1) // self.per_page
         self.page %= pages
+        more = tr._("More stories")
+        more_w = text.measure(more, theme.label) + theme.px(56)
+        beside = pages > 1 and self.panel.height < 2 * row + gap  # no row of its own: "More" sits beside the story
+        story_w = self.panel.width - (more_w + gap if beside else 0)
         y = self.panel.y
         for story in stories[self.page * self.per_page:(self.page + 1) * self.per_page]:
             chosen = story.id in self.chosen
             label = self.title(story)
             if chosen:
                 label = tr._("{number}. {title}").format(number=self.chosen.index(story.id) + 1, title=label)
-            self.button(f"story:{story.id}", label, pygame.Rect(self.panel.x, y, self.panel.width, row),
+            self.button(f"story:{story.id}", label, pygame.Rect(self.panel.x, y, story_w, row),
                         lambda sid=story.id: self.toggle(sid), "secondary", selected=chosen)
             y += row + gap
         if pages > 1:
-            more = tr._("More stories")
-            width = text.measure(more, theme.label) + theme.px(56)
-            self.button("more", more, pygame.Rect(self.panel.right - width, self.panel.bottom - row, width, row),
-                        self.next_page, "quiet")
+            more_y = self.panel.y if beside else self.panel.bottom - row
+            self.button("more", more, pygame.Rect(self.panel.right - more_w, more_y, more_w, row), self.next_page, "quiet")
         self.button("shorter", minus, pygame.Rect(m, timer_y, minus_w, row_h), lambda: self.change_timer(-1), "secondary")
         self.button("longer", plus, pygame.Rect(theme.width - m - plus_w, timer_y, plus_w, row_h),
                     lambda: self.change_timer(1), "secondary")

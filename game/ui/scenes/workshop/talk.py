@@ -131,7 +131,8 @@ class RoomDiscussionScene(DiscussionScene):
             space = self.header_space()
             label = self.clock_text()
             style = next((s for s in (theme.heading, theme.label, theme.small)
-                          if text.line_height(s) <= space.height), theme.small)
+                          if text.line_height(s) <= space.height
+                          and text.measure(label, s) + theme.px(48) <= space.width), theme.small)
             width = min(text.measure(label, style) + theme.px(48), space.width)
             pill = pygame.Rect(space.centerx - width // 2, space.y, width, space.height)
             rounded(surface, T.TEAL if not self.paused else T.MUTED_INK, pill, pill.height // 2)
