@@ -50,8 +50,12 @@ class EndingScene(Scene):
         theme, tr = self.ui.theme, self.ui.tr
         takeaway = self.play.node.takeaway
         blocks = []
-        if takeaway is not None:
-            blocks.append(Block(self.say(takeaway), theme.heading, T.INK))
+        if takeaway is not None:  # the sentence to remember: whole on one page, smaller if it must be
+            text = self.say(takeaway)
+            style = next((style for style in (theme.heading, theme.text(26, bold=True), theme.label)
+                          if self.ui.text.layout(text, style, self.text_box.width).height <= self.text_box.height),
+                         theme.label)
+            blocks.append(Block(text, style, T.INK))
         chosen = [self.say(choice.text) for _, choice in self.play.path() if choice is not None]
         if chosen:
             blocks.append(Block(tr._("Your path"), theme.label, T.TEAL, theme.px(24), keep_with_next=True))
@@ -66,8 +70,7 @@ class EndingScene(Scene):
         rows_top = self.button_rows([("m", tr._("More"), None, ""), ("a", tr._("Make our family agreement"), None, ""),
                                      ("c", tr._("Choose another story"), None, "")], theme.height - m, place=False)
         self.panel = pygame.Rect(m, self.content_top, theme.width - 2 * m, rows_top - gap - self.content_top)
-        pad = theme.px(36)
-        header = max(theme.px(72), self.ui.text.line_height(theme.heading))
+        pad, header, _ = self.header_sizes()
         self.text_box = pygame.Rect(self.panel.x + pad, self.panel.y + pad + header + gap,
                                     self.panel.width - 2 * pad, self.panel.height - 2 * pad - header - gap)
         self.pages = paginate(self.ui.text, self.blocks(), self.text_box)
@@ -78,6 +81,17 @@ class EndingScene(Scene):
         buttons += [("agreement", tr._("Make our family agreement"), lambda: flow.open_agreement(self.ui, self.scenario), "secondary"),
                     ("map", tr._("Choose another story"), lambda: flow.go_to_map(self.ui), "primary")]
         self.button_rows(buttons, theme.height - m)
+
+    def header_sizes(self) -> tuple[int, int, object]:
+        """(padding, header height, header style): with large text on a small
+        window, a smaller ending title and padding leave the takeaway room for
+        at least three lines."""
+        theme, text = self.ui.theme, self.ui.text
+        for pad, style, icon in ((theme.px(36), theme.heading, theme.px(72)), (theme.px(20), theme.label, theme.px(44))):
+            header = max(icon, text.line_height(style))
+            if self.panel.height - 2 * pad - header - theme.gap >= 3 * text.line_height(theme.heading):
+                break
+        return pad, header, style
 
     def next_page(self) -> None:
         self.page = (self.page + 1) % len(self.pages)
@@ -91,11 +105,11 @@ class EndingScene(Scene):
         theme = self.ui.theme
         draw_backdrop(surface, self.play.node.scene)
         shadowed_panel(surface, self.panel, theme.radius * 2)
-        pad = theme.px(36)
+        pad, header, style = self.header_sizes()
         colour = T.ENDING_COLOURS[self.play.ending]
-        header = max(theme.px(72), self.ui.text.line_height(theme.heading))
-        icon = pygame.Rect(self.panel.x + pad, self.panel.y + pad, theme.px(72), theme.px(72))
+        side = min(theme.px(72), header)
+        icon = pygame.Rect(self.panel.x + pad, self.panel.y + pad + (header - side) // 2, side, side)
         draw_ending_icon(surface, self.play.ending, icon, colour)
-        title = pygame.Rect(icon.right + theme.gap, icon.y, self.panel.right - pad - icon.right - theme.gap, header)
-        self.ui.text.draw_in_box(surface, self.kind_label(), theme.heading, colour, title, "left", "middle")
+        title = pygame.Rect(icon.right + theme.gap, self.panel.y + pad, self.panel.right - pad - icon.right - theme.gap, header)
+        self.ui.text.draw_in_box(surface, self.kind_label(), style, colour, title, "left", "middle")
         draw_blocks(surface, self.ui.text, self.pages[self.page], self.text_box)
