@@ -145,10 +145,19 @@ def screen_ending(d: Driver) -> None:
     d.click("finish")
 
 
+def screen_accessibility(d: Driver) -> None:
+    """The accessibility menu, with read-aloud and the easier letters on."""
+    d.press(pygame.K_F2)
+    d.top.widget("read_aloud_on").activate()
+    d.top.widget("dyslexia_font_on").activate()
+    d.app.reader.stop()
+    d.step()
+
+
 SCREENS = {"story_map": screen_story_map, "content_note": screen_content_note, "story_choices": screen_story_choices,
-           "discussion": screen_discussion, "ending": screen_ending}
+           "discussion": screen_discussion, "ending": screen_ending, "accessibility": screen_accessibility}
 EXPECTED_SCENE = {"story_map": "story_map", "content_note": "content_note", "story_choices": "story",
-                  "discussion": "discussion", "ending": "ending"}
+                  "discussion": "discussion", "ending": "ending", "accessibility": "accessibility"}
 
 
 @pytest.mark.parametrize("name", SCREENS)
