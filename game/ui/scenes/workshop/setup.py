@@ -23,6 +23,7 @@ class WorkshopSetupScene(Scene):
         self.chosen: list[str] = []  # story ids in play order
         self.minutes = 5
         self.page = 0
+        self.show_intro = True
         self.per_page = 1
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.timer_box = pygame.Rect(0, 0, 0, 0)
@@ -53,11 +54,13 @@ class WorkshopSetupScene(Scene):
         plus_w = text.measure(plus, theme.label) + theme.px(48)
         self.timer_box = pygame.Rect(m + minus_w + gap, timer_y, theme.width - 2 * m - minus_w - plus_w - 2 * gap, row_h)
         # Story toggles in the panel.
-        top = self.content_top + text.layout(tr._("Choose the stories for this session, in the order you want to play them."),
-                                             theme.body, theme.width - 2 * m).height + gap
+        row = max(theme.button_height, text.line_height(theme.label) + theme.px(20))
+        intro_h = text.layout(tr._("Choose the stories for this session, in the order you want to play them."),
+                              theme.body, theme.width - 2 * m).height
+        self.show_intro = timer_y - gap - self.content_top - intro_h - gap >= row  # else the stories need the room
+        top = self.content_top + (intro_h + gap if self.show_intro else 0)
         stories = self.ui.content.stories
         self.panel = pygame.Rect(m, top, theme.width - 2 * m, timer_y - gap - top)
-        row = max(theme.button_height, text.line_height(theme.label) + theme.px(20))
         self.per_page = max((self.panel.height + gap) // (row + gap), 1)
         pages = max((len(stories) + self.per_page - 1) // self.per_page, 1)
         if pages > 1:  # room for the "More stories" button
@@ -117,9 +120,10 @@ class WorkshopSetupScene(Scene):
         theme, tr, text = self.ui.theme, self.ui.tr, self.ui.text
         surface.fill(T.PAPER)
         self.draw_header_title(surface, tr._("Workshop"))
-        intro = tr._("Choose the stories for this session, in the order you want to play them.")
-        box = pygame.Rect(theme.margin, self.content_top, theme.width - 2 * theme.margin,
-                          text.layout(intro, theme.body, theme.width - 2 * theme.margin).height)
-        text.draw_in_box(surface, intro, theme.body, T.INK, box)
+        if self.show_intro:
+            intro = tr._("Choose the stories for this session, in the order you want to play them.")
+            box = pygame.Rect(theme.margin, self.content_top, theme.width - 2 * theme.margin,
+                              text.layout(intro, theme.body, theme.width - 2 * theme.margin).height)
+            text.draw_in_box(surface, intro, theme.body, T.INK, box)
         shadowed_panel(surface, self.timer_box, theme.radius)
         text.draw_in_box(surface, self.timer_text(), theme.label, T.INK, self.timer_box, "center", "middle")
