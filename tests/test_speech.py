@@ -375,3 +375,19 @@ def test_speak_mistakes_get_a_message_and_an_exit_code(tmp_path, capsys):
     assert "cannot write" in capsys.readouterr().err
     assert run(["speak", "--lang", "en", "--text", "Hello", "--out", str(tmp_path)])[0] == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_without_the_wheel_a_system_espeak_ng_is_used(monkeypatch):
+    """The wheel exists for Linux x86-64, Windows x64 and Apple-silicon Macs only; a Raspberry
+    Pi or an Intel Mac can use the system's espeak-ng (with its own data folder)."""
+    import ctypes.util
+    import sys
+
+    from game.speech import espeak
+
+    monkeypatch.setitem(sys.modules, "espeakng_loader", None)  # importing it now raises ImportError
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "libespeak-ng.so.1" if name == "espeak-ng" else None)
+    assert espeak._library_paths() == ("libespeak-ng.so.1", None)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    with pytest.raises(ImportError):
+        espeak._library_paths()

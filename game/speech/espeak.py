@@ -63,10 +63,10 @@ class EspeakVoice:
 class Espeak:
     """The loaded library. Use `load()`, not this constructor."""
 
-    def __init__(self, library: ctypes.CDLL, data_path: str) -> None:
+    def __init__(self, library: ctypes.CDLL, data_path: str | None) -> None:
         self._lib = library
         self._declare()
-        self._lib.espeak_ng_InitializePath(os.fsencode(data_path))
+        self._lib.espeak_ng_InitializePath(os.fsencode(data_path) if data_path else None)  # None: the system's
         context = ctypes.c_void_p()
         status = self._lib.espeak_ng_Initialize(ctypes.byref(context))
         self._lib.espeak_ng_ClearErrorContext(ctypes.byref(context))
@@ -144,6 +144,8 @@ class Espeak:
     def status(self, voice: EspeakVoice) -> str:
         """espeak-ng's own rating of a voice: "mature", "testing", or "" if unrated."""
         try:
+            if not self.data_path:
+                return ""  # the system's espeak-ng: its data folder is its own business
             with open(os.path.join(self.data_path, "lang", *voice.identifier.split("/")), encoding="utf-8") as stream:
                 for line in stream:
                     if line.startswith("status"):
@@ -202,13 +204,24 @@ def _load() -> Espeak | str:
         library_path, data_path = _library_paths()
         return Espeak(ctypes.CDLL(library_path), data_path)
     except ImportError:
-        return "the computer voice is not installed (pip install espeakng-loader)"
+        return ("the computer voice is not installed (pip install espeakng-loader, or the system's espeak-ng "
+                "where that wheel does not exist)")
     except (OSError, RuntimeError, AttributeError) as exc:  # no library file, wrong platform, missing symbol
         return f"the computer voice (espeak-ng) could not be loaded: {exc}"
 
 
-def _library_paths() -> tuple[str, str]:
-    """Where the bundled library and its data are; raises ImportError without the wheel."""
-    import espeakng_loader
+def _library_paths() -> tuple[str, str | None]:
+    """Where the bundled library and its data are. The wheel exists for Linux
+    x86-64, Windows x64 and Apple-silicon Macs; elsewhere (a Raspberry Pi, an
+    Intel Mac) a system espeak-ng (`apt install espeak-ng`, `brew install
+    espeak-ng`) is used with its own data. ImportError when there is neither."""
+    try:
+        import espeakng_loader
+    except ImportError:
+        import ctypes.util
 
+        system = ctypes.util.find_library("espeak-ng")
+        if system is None:
+            raise
+        return system, None
     return espeakng_loader.get_library_path(), espeakng_loader.get_data_path()
