@@ -378,8 +378,8 @@ def test_speak_mistakes_get_a_message_and_an_exit_code(tmp_path, capsys):
 
 
 def test_without_the_wheel_a_system_espeak_ng_is_used(monkeypatch):
-    """The wheel exists for Linux x86-64, Windows x64 and Apple-silicon Macs only; a Raspberry
-    Pi or an Intel Mac can use the system's espeak-ng (with its own data folder)."""
+    """The wheel exists for 64-bit Linux, macOS and 64-bit Windows only; a 32-bit Raspberry
+    Pi can use the system's espeak-ng (with its own data folder)."""
     import ctypes.util
     import sys
 

@@ -211,9 +211,9 @@ def _load() -> Espeak | str:
 
 
 def _library_paths() -> tuple[str, str | None]:
-    """Where the bundled library and its data are. The wheel exists for Linux
-    x86-64, Windows x64 and Apple-silicon Macs; elsewhere (a Raspberry Pi, an
-    Intel Mac) a system espeak-ng (`apt install espeak-ng`, `brew install
+    """Where the bundled library and its data are. The wheel exists for 64-bit
+    Linux (x86-64, ARM64), macOS and 64-bit Windows; elsewhere (32-bit
+    Raspberry Pi OS, 32-bit Windows) a system espeak-ng (`apt install
     espeak-ng`) is used with its own data. ImportError when there is neither."""
     try:
         import espeakng_loader
