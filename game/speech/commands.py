@@ -62,7 +62,7 @@ def run_voice_list(lang: str, missing_only: bool, voice_dir: Path | None, out: T
         err.write("together-online voice-list: found no texts: the templates locale/ui.pot and locale/scenarios.pot "
                   "are missing; run 'together-online i18n extract'.\n")
         return EXIT_ERRORS
-    entries = [entry for entry in entries if not entry.printed_only]  # PDF texts are never read aloud
+    entries = [entry for entry in entries if not entry.printed_only]  # PDF and terminal texts are never read aloud
     files = recorded_files(folder)
     out.write(f"Recordings for {title}, one sound file per text, in {display_path(folder)}/\n"
               "Save each file under the name shown; .ogg or .wav are best (.flac and .mp3 work too).\n"

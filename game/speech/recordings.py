@@ -25,7 +25,8 @@ from pathlib import Path
 from .audio import RECORDING_SUFFIXES
 
 UI_FOLDER = "ui"
-PRINTED = ("game/printables/", "game/workshop/record.py")  # where PDF texts come from
+# Texts never read aloud: the printed cards and guides (PDF), the terminal player and the command line.
+PRINTED = ("game/printables/", "game/workshop/record.py", "game/console/", "game/cli.py")
 SLUG_WORDS = 6
 SLUG_CHARACTERS = 48
 # A template needs this many letters of its own to be matched as a pattern:
@@ -56,7 +57,7 @@ class Entry:
 
     @property
     def printed_only(self) -> bool:
-        """Only in the printed cards and guides (PDF), so never read aloud."""
+        """Only in the printed cards and guides (PDF) or the terminal, so never read aloud."""
         return bool(self.locations) and all(location.startswith(PRINTED) for location in self.locations)
 
 
