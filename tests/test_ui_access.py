@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import pygame
-from app_driver import Driver
+from app_driver import Driver, english_store
 
-from game.settings import Store
 from game.ui.app import App
 from game.ui.scenes.flow import first_scene
 
 
 def make_app(tmp_path, **settings):
-    store = Store(tmp_path)
-    values = store.load_settings()
-    values.language = "en"
-    for name, value in settings.items():
-        setattr(values, name, value)
-    store.save_settings(values)
-    app = App(store, (1280, 720))
+    app = App(english_store(tmp_path, **settings), (1280, 720))
     app.reset(first_scene(app.ui))
     app.render()
     return app

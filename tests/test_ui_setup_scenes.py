@@ -413,8 +413,8 @@ def test_delete_that_fails_says_so(make_app, monkeypatch):
 def test_settings_fit_or_scroll_at_every_size(make_app, size, scale):
     app = open_settings(make_app, size=size, scale=scale)
     assert_tidy(app)
-    # With the "Easier to see" options the screen may scroll a little even at
-    # 100%; what matters is that every control can be reached and seen.
+    # The screen may scroll a little even at 100% (Sound sits at the foot of
+    # the first card); what matters is that every control can be reached and seen.
     assert_every_widget_in_view_when_focused(app)
     assert "Settings" in app.ui.text.drawn  # the title stays, however far we scrolled
     click(app, "delete_data")

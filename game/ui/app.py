@@ -203,7 +203,7 @@ class App:
                      content or Content.load(index_file=self.store.folder / "library-index.json"),
                      available_languages(LOCALE_DIR))
         self.ui.text.set_language(self.ui.tr.code, self.ui.tr.language.rtl)
-        self.apply_reading_font()
+        self.ui.text.set_reading_font(settings.dyslexia_font)
         self.stack: list[Scene] = []
         self.sounds = Sounds()
         self.reader = Reader(self)
@@ -254,12 +254,9 @@ class App:
         self.resized(self.screen.get_size())
 
     def apply_reading_font(self) -> None:
-        """OpenDyslexic for Latin letters, or the usual Noto Sans, as the family chose."""
-        set_font = getattr(self.ui.text, "set_reading_font", None)
-        if set_font is not None:
-            set_font(self.ui.settings.dyslexia_font)
-        if hasattr(self, "stack"):
-            self.resized(self.screen.get_size())
+        """OpenDyslexic for Latin letters, or the usual Noto Sans, as the family chose; every screen reflows."""
+        self.ui.text.set_reading_font(self.ui.settings.dyslexia_font)
+        self.resized(self.screen.get_size())
 
     def translator_for(self, code: str) -> Translator:
         if not code or code == "en":
@@ -403,13 +400,16 @@ class App:
             self.push(HelpScene(self.ui))
 
     def toggle_read_aloud(self) -> None:
-        """V: read-aloud on (said at once) or off (silence at once), remembered."""
-        settings = self.ui.settings
-        settings.read_aloud = not settings.read_aloud
+        """V, as in Ren'Py games."""
+        self.set_read_aloud(not self.ui.settings.read_aloud)
+
+    def set_read_aloud(self, on: bool) -> None:
+        """Read-aloud on (said at once) or off (silence at once), remembered."""
+        self.ui.settings.read_aloud = on
         self.ui.save_settings()
         if self.top is not None:
             self.top.rebuild()  # the accessibility menu shows the switch
-        if settings.read_aloud:
+        if on:
             self.reader.say([self.ui.tr._("Read aloud is on.")])
         else:
             self.reader.stop()

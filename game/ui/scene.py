@@ -99,8 +99,8 @@ class Scene:
         for width, icon_only in ((ListenButton.width_for(self.ui, label), False), (self.header_height, True)):
             rect = pygame.Rect(right - width, band.y, width, band.height)
             if rect.x >= left_edge + theme.gap + self.header_reserve():
-                self.widgets.insert(self.widgets.index(help_button), ListenButton("listen", rect, label=label, on_click=self.listen, kind="quiet",
-                                                     icon_only=icon_only))
+                listen = ListenButton("listen", rect, label=label, on_click=self.listen, kind="quiet", icon_only=icon_only)
+                self.widgets.insert(self.widgets.index(help_button), listen)
                 return
 
     def header_reserve(self) -> int:

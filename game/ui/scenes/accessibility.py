@@ -53,16 +53,6 @@ class AccessibilityScene(SettingsScene):
 
     # Actions -------------------------------------------------------------------------
 
-    def set_read_aloud(self, on: bool) -> None:
-        settings = self.ui.settings
-        settings.read_aloud = on
-        self.ui.save_settings()
-        self.rebuild()
-        if on:
-            self.ui.app.reader.say([self.ui.tr._("Read aloud is on.")])
-        else:
-            self.ui.app.reader.stop()
-
     def set_rate(self, rate: int) -> None:
         self.ui.settings.speech_rate = rate
         self.ui.save_settings()
@@ -80,7 +70,7 @@ class AccessibilityScene(SettingsScene):
     # Controls ------------------------------------------------------------------------
 
     def read_aloud_controls(self, x: int, y: int, width: int, measure: bool) -> int:
-        return self.option_row(self.on_off("read_aloud", self.ui.settings.read_aloud, self.set_read_aloud),
+        return self.option_row(self.on_off("read_aloud", self.ui.settings.read_aloud, self.ui.app.set_read_aloud),
                                x, y, width, measure)
 
     def rate_controls(self, x: int, y: int, width: int, measure: bool) -> int:

@@ -141,12 +141,9 @@ class LanguageScene(ScrollingScene):
 
     def speech(self) -> list:
         """The welcome in the game's language, then each language's name in its own voice."""
-        said = [text for text in super().speech() if not any(text in (w.label, w.english_name, w.draft_text)
-                                                              for w in self.widgets if isinstance(w, LanguageButton))]
-        for widget in self.widgets:
-            if isinstance(widget, LanguageButton):
-                said += widget.spoken(self.ui)[:1]
-        return said
+        buttons = [w for w in self.widgets if isinstance(w, LanguageButton)]
+        on_buttons = {text for w in buttons for text in (w.label, w.english_name, w.draft_text)}
+        return [text for text in super().speech() if text not in on_buttons] + [w.spoken(self.ui)[0] for w in buttons]
 
     def initial_focus(self) -> int:
         """The language in use, else English (the source language), else the first."""

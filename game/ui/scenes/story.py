@@ -16,6 +16,7 @@ from ...story import Names, Playthrough, SaveError, Scenario, Text, fill_placeho
 from .. import theme as T
 from ..art import draw_backdrop
 from ..scene import Scene
+from ..widgets import Button
 from . import flow
 from .story_lines import LineBlock, render_line, spoken_line, trimmed
 
@@ -163,15 +164,8 @@ class StoryScene(Scene):
         header (very large text, narrow window) they come in pages, with a
         "More choices" button. Number keys pick any choice on any page."""
         theme, tr = self.ui.theme, self.ui.tr
-        from ..widgets import Button
-
-        def choice_button(number: int, choice, rect=None) -> Button:
-            return Button(f"choice:{choice.index}", rect or pygame.Rect(0, 0, 0, 0), label=self.say(choice.text),
-                          on_click=lambda index=choice.index: self.choose(index), kind="choice", number=number,
-                          decider=choice.decides, badge_text=self.decider_badge(choice.decides))
-
         numbered = list(enumerate(self.view.choices, 1))
-        heights = [choice_button(n, c).height_for(self.ui, self.column.width) for n, c in numbered]
+        heights = [self.choice_button(n, c).height_for(self.ui, self.column.width) for n, c in numbered]
         pages = self.choice_pages(heights, bottom - self.content_top)
         self.choice_page %= len(pages)
         if len(pages) > 1:
@@ -185,10 +179,15 @@ class StoryScene(Scene):
         y = bottom - sum(heights[i] for i in shown) - theme.gap * (len(shown) - 1)
         for i in shown:
             number, choice = numbered[i]
-            widget = choice_button(number, choice, pygame.Rect(self.column.x, y, self.column.width, heights[i]))
+            widget = self.choice_button(number, choice, pygame.Rect(self.column.x, y, self.column.width, heights[i]))
             self.widgets.insert(len(self.widgets) - (len(pages) > 1), widget)  # before "More choices"
             y += heights[i] + theme.gap
         return bottom - sum(heights[i] for i in shown) - theme.gap * len(shown)
+
+    def choice_button(self, number: int, choice, rect: pygame.Rect | None = None) -> Button:
+        return Button(f"choice:{choice.index}", rect or pygame.Rect(0, 0, 0, 0), label=self.say(choice.text),
+                      on_click=lambda index=choice.index: self.choose(index), kind="choice", number=number,
+                      decider=choice.decides, badge_text=self.decider_badge(choice.decides))
 
     def choice_pages(self, heights: list[int], room: int) -> list[list[int]]:
         """Choice indexes page by page: all on one page when they fit (the usual case)."""
@@ -318,11 +317,8 @@ class StoryScene(Scene):
         """Every choice with its number and who decides (all pages, unless `page_only`)."""
         self.ensure_built()
         shown = {w.id for w in self.widgets if w.id.startswith("choice:")}
-        said: list = []
-        for number, choice in enumerate(self.view.choices, 1):
-            if not page_only or f"choice:{choice.index}" in shown:
-                said += [f"{number}. {self.say(choice.text)}", self.decider_badge(choice.decides)]
-        return said
+        buttons = [self.choice_button(number, choice) for number, choice in enumerate(self.view.choices, 1)]
+        return [part for button in buttons if not page_only or button.id in shown for part in button.spoken(self.ui)]
 
     def visible_texts(self) -> list[str]:
         """The texts on screen now (for autoplay's checks)."""

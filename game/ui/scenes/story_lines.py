@@ -40,10 +40,15 @@ def main_character(scenario: Scenario) -> str | None:
     return next((c.id for c in scenario.characters.values() if c.kind in ("child", "teen")), None)
 
 
+def speaker_name(ui, scenario: Scenario, line: Line) -> str:
+    """The name of who says `line`, in the game's language ("" for nobody known)."""
+    speaker = scenario.characters.get(line.speaker)
+    return ui.tr.scenario_text(scenario.id, speaker.name.source) if speaker else ""
+
+
 def spoken_line(ui, scenario: Scenario, line: Line, text: str) -> list[str]:
     """A line as read-aloud says it: who speaks (or thinks), then the words."""
-    speaker = scenario.characters.get(line.speaker)
-    name = ui.tr.scenario_text(scenario.id, speaker.name.source) if speaker else ""
+    name = speaker_name(ui, scenario, line)
     if not name or (line.speaker == NARRATOR and line.via != "notification"):
         return [text]
     if line.via == "thought":
@@ -54,7 +59,7 @@ def spoken_line(ui, scenario: Scenario, line: Line, text: str) -> list[str]:
 def render_line(ui, scenario: Scenario, line: Line, text: str, width: int) -> LineBlock:
     theme = ui.theme
     speaker = scenario.characters.get(line.speaker)
-    name = ui.tr.scenario_text(scenario.id, speaker.name.source) if speaker else ""
+    name = speaker_name(ui, scenario, line)
     pad = theme.px(18)
     style = theme.body
     if line.speaker == NARRATOR and line.via != "notification":
